@@ -1,0 +1,54 @@
+# Meldcodewijzer: every set-up step lives here, so a fresh clone needs only
+# `make serve` or `make test` (Python >= 3.11, Node >= 18, make).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+PY_STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.installed
+
+.PHONY: all deps build serve dev test bench chromium clean
+
+all: build
+
+$(PY_STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+deps: $(PY_STAMP) $(NPM_STAMP)
+
+# The browser tests drive the system Chromium; Playwright's own browser
+# download does not work on these machines.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  echo "Chromium not found: installing the Debian package 'chromium'"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+build: deps
+	$(PY) -m mkdocs build --strict
+
+# Serves the built site exactly as a static host would (with application/wasm).
+serve: build
+	$(PY) -m tests.support.static_server --directory site --host $(HOST) --port $(PORT)
+
+# Live-reloading preview for writers; the service worker is left out.
+dev: deps
+	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT)
+
+test: deps chromium
+	$(PY) -m pytest
+
+bench: deps chromium
+	$(PY) -m tests.bench
+
+clean:
+	rm -rf site .cache

@@ -1,0 +1,195 @@
+/**
+ * One interactive check, enhanced from the markup the build wrote: the first
+ * question is already on the page; Python (in a worker) renders each next step.
+ *
+ * Answers live in this object only: never in storage, cookies or the URL.
+ * The browser's Back and Forward buttons move between questions through
+ * same-URL history entries, recognised by their Navigation API key.
+ */
+const NOT_READY = "Even geduld: de check wordt geladen.";
+const FAILED =
+  "De stap-voor-stap check kan in deze browser niet starten. " +
+  "Gebruik het schema hieronder: daarin staat dezelfde check, met alle vragen en uitkomsten.";
+const COPIED = "De samenvatting is gekopieerd. Plak hem in het dossier.";
+const COPY_FALLBACK = "Kopiëren lukt niet automatisch. Selecteer de tekst hieronder en kopieer die zelf.";
+
+export class MdxCheck {
+  /** @type {string[]} every answer given, kept so Forward can restore them */
+  #trail = [];
+  /** how many answers of the trail count now */
+  #depth = 0;
+  /** @type {Map<string, number>} history entry key -> depth */
+  #entries = new Map();
+  #renderToken = 0;
+
+  /**
+   * @param {HTMLElement} root the `[data-check]` container
+   * @param {import("./mdx-python.mjs").PythonWorker} python
+   * @param {AbortSignal} signal aborted when the page is left (instant navigation)
+   */
+  constructor(root, python, signal) {
+    this.root = root;
+    this.name = root.dataset.check;
+    this.python = python;
+    this.step = /** @type {HTMLElement} */ (root.querySelector(".mdx-check__step"));
+    this.status = /** @type {HTMLElement} */ (root.querySelector(".mdx-check__status"));
+    if (!this.step || !this.status) throw new Error(`Check '${this.name}' lacks its step or status element`);
+
+    root.addEventListener("submit", (event) => this.#onSubmit(event), { signal });
+    root.addEventListener("click", (event) => this.#onClick(event), { signal });
+    // Through the gate in partials/mdx-history.html, which runs before the
+    // theme's instant navigation: that would reload the page on the first
+    // popstate it sees, even for an entry of this page.
+    window.mdxHistory.claim(() => this.#onPopState(), signal);
+    this.#remember(0);
+
+    root.dataset.python = "loading";
+    python.ready.then(
+      () => (root.dataset.python = "ready"),
+      () => this.#fail(),
+    );
+  }
+
+  /** @returns {string | undefined} */
+  static #entryKey() {
+    return window.navigation?.currentEntry?.key;
+  }
+
+  /** @param {number} depth */
+  #remember(depth) {
+    const key = MdxCheck.#entryKey();
+    if (key) this.#entries.set(key, depth);
+  }
+
+  /** @param {string[]} answers */
+  #advance(answers) {
+    this.#trail = answers;
+    this.#depth = answers.length;
+    if (MdxCheck.#entryKey()) {
+      history.pushState({}, "");
+      this.#remember(this.#depth);
+    }
+    this.#render();
+  }
+
+  /** @param {SubmitEvent} event */
+  #onSubmit(event) {
+    const form = /** @type {HTMLFormElement} */ (event.target);
+    if (!form.matches(".mdx-check__form")) return;
+    event.preventDefault();
+    const choice = /** @type {HTMLInputElement | null} */ (form.querySelector("input[type=radio]:checked"));
+    if (!choice) return this.#showMissingAnswer(form);
+    this.#advance([...this.#trail.slice(0, this.#depth), choice.value]);
+  }
+
+  /** @param {MouseEvent} event */
+  #onClick(event) {
+    const target = /** @type {HTMLElement} */ (event.target);
+    const link = target.closest("a[data-focus]");
+    if (link) {
+      // The error summary's link moves focus to the radio without a hash in
+      // the URL (which would add a history entry and scroll the theme).
+      event.preventDefault();
+      event.stopPropagation();
+      document.getElementById(link.getAttribute("data-focus"))?.focus();
+      return;
+    }
+    const button = target.closest("button[data-action]");
+    if (!button) return;
+    const action = button.getAttribute("data-action");
+    if (action === "back") this.#back();
+    else if (action === "restart") this.#advance([]);
+    else if (action === "copy") this.#copy();
+    else if (action === "print") window.print();
+    else throw new Error(`Unknown check action '${action}'`);
+  }
+
+  #back() {
+    const key = MdxCheck.#entryKey();
+    if (key && this.#entries.get(key) === this.#depth && this.#depth > 0) {
+      history.back(); // popstate renders the previous step
+      return;
+    }
+    this.#depth = Math.max(0, this.#depth - 1);
+    this.#render();
+  }
+
+  /** @returns {boolean} whether the entry was one of this check's */
+  #onPopState() {
+    const key = MdxCheck.#entryKey();
+    const depth = key === undefined ? undefined : this.#entries.get(key);
+    if (depth === undefined) return false; // another page's entry: the theme navigates
+    if (depth !== this.#depth) {
+      this.#depth = Math.min(depth, this.#trail.length);
+      this.#render();
+    }
+    return true;
+  }
+
+  /** @param {HTMLFormElement} form */
+  #showMissingAnswer(form) {
+    const summary = /** @type {HTMLElement} */ (form.querySelector(".mdx-check__error-summary"));
+    const message = /** @type {HTMLElement} */ (form.querySelector(".mdx-check__field-error"));
+    form.classList.add("mdx-check__form--error");
+    summary.hidden = false;
+    message.hidden = false;
+    const fieldset = form.querySelector("fieldset");
+    const described = new Set((fieldset.getAttribute("aria-describedby") ?? "").split(" ").filter(Boolean));
+    described.add(message.id);
+    fieldset.setAttribute("aria-describedby", [...described].join(" "));
+    summary.focus();
+  }
+
+  async #render() {
+    const token = ++this.#renderToken;
+    const answers = this.#trail.slice(0, this.#depth);
+    const waiting = setTimeout(() => (this.status.textContent = NOT_READY), 150);
+    let reply;
+    try {
+      reply = await this.python.request({ check: this.name, answers, date: MdxCheck.#today() });
+    } catch {
+      if (token === this.#renderToken) this.#fail();
+      return;
+    } finally {
+      clearTimeout(waiting);
+    }
+    if (token !== this.#renderToken) return; // a newer step was asked for meanwhile
+    if (!reply.ok) {
+      this.status.textContent = reply.message;
+      return;
+    }
+    this.status.textContent = "";
+    this.step.innerHTML = reply.view.html;
+    this.root.dataset.node = reply.view.node;
+    const focusTarget = this.step.querySelector(".mdx-check__legend, .mdx-check__outcome-title");
+    /** @type {HTMLElement} */ (focusTarget)?.focus();
+  }
+
+  async #copy() {
+    const summary = this.step.querySelector(".mdx-check__summary")?.textContent ?? "";
+    try {
+      if (!navigator.clipboard) throw new Error("Clipboard API unavailable");
+      await navigator.clipboard.writeText(summary);
+      this.status.textContent = COPIED;
+    } catch {
+      const fallback = /** @type {HTMLElement} */ (this.step.querySelector(".mdx-check__copy-fallback"));
+      fallback.hidden = false;
+      const text = /** @type {HTMLTextAreaElement} */ (fallback.querySelector("textarea"));
+      text.focus();
+      text.select();
+      this.status.textContent = COPY_FALLBACK;
+    }
+  }
+
+  #fail() {
+    this.root.dataset.python = "failed";
+    this.status.textContent = FAILED;
+  }
+
+  /** The local date as YYYY-MM-DD (toISOString would give the UTC date). */
+  static #today() {
+    const now = new Date();
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Site entry module, on every page. Content pages pay for nothing more than
+ * this file: the check code and Python load only where a check is on the page.
+ */
+const ROOT = new URL("../../", import.meta.url);
+
+/** @type {import("./mdx-python.mjs").PythonWorker | undefined} kept across instant navigation */
+let python;
+let mounted = new AbortController();
+
+async function mountChecks() {
+  mounted.abort();
+  mounted = new AbortController();
+  const { signal } = mounted;
+  const roots = [...document.querySelectorAll("[data-check]")];
+  if (roots.length === 0) return;
+  const [{ MdxCheck }, { PythonWorker }] = await Promise.all([
+    import("./mdx-check.mjs"),
+    import("./mdx-python.mjs"),
+  ]);
+  python ??= new PythonWorker(new URL("mdx-check-worker.mjs", import.meta.url));
+  if (signal.aborted) return;
+  for (const root of roots) new MdxCheck(root, python, signal);
+}
+
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker
+    .register(new URL("sw.js", ROOT), { scope: ROOT.pathname })
+    .catch((error) => console.info("Meldcodewijzer: no offline copy (service worker not registered):", error));
+}
+
+// With instant navigation the theme swaps pages without a load: document$
+// emits for each one. Without the theme's script, mount once.
+if (window.document$) window.document$.subscribe(() => void mountChecks());
+else mountChecks();
+registerServiceWorker();

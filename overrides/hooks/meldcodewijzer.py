@@ -1,0 +1,60 @@
+"""MkDocs glue for Meldcodewijzer. Thin on purpose: each hook hands its work to
+plain Python in ``sitebuild`` (and ``checks``), which a successor to MkDocs can
+call the same way."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+if str(PROJECT_ROOT) not in sys.path:  # `checks` lives at the project root
+    sys.path.insert(0, str(PROJECT_ROOT))
+
+from sitebuild import csp, markers, runtime, service_worker  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
+
+# `mkdocs serve` injects an inline live-reload script and rebuilds constantly:
+# the policy and the offline cache would only get in a writer's way there.
+_serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    # The theme folder holds this build code too; it is no part of the site.
+    for file in [f for f in files if f.src_uri.startswith("hooks/")]:
+        files.remove(file)
+    return files
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if not markers.has_markers(html):
+        return None
+    log.debug("Rendering checks into %s", page.file.src_uri)
+    return markers.expand(html)
+
+
+# Runs after every other post-build step (redirect pages included), because the
+# policy hashes every inline script and the service worker lists every file.
+@event_priority(-100)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    runtime.install(site_dir, PROJECT_ROOT)
+    if _serving:
+        log.info("mkdocs serve: no Content-Security-Policy and no service worker")
+        return
+    pages = csp.apply(site_dir)
+    log.info("Content-Security-Policy written into %d pages", pages)
+    files_cached = service_worker.write(site_dir)
+    log.info("Service worker precaches %d files", files_cached)

@@ -1,0 +1,1 @@
+"""Build steps of Meldcodewijzer in plain Python; overrides/hooks/meldcodewijzer.py calls them."""
