@@ -1,0 +1,77 @@
+"""Shared fixtures: one strict build of the site per test session, served on
+localhost, and the system Chromium."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+
+from tests.support.browser import CHROMIUM_ARGS, PageWatch, chromium_path
+from tests.support.static_server import serving
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_site(target: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once with --strict; a failed build fails every test that needs it."""
+    target = tmp_path_factory.mktemp("site")
+    result = build_site(target)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    return target
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    with serving(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    browser = playwright_instance.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh profile per test: no cache, no service worker, no storage."""
+    context = browser.new_context(locale="nl-NL")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def watch(context: BrowserContext, base_url: str) -> PageWatch:
+    watch = PageWatch(origin=base_url)
+    watch.attach(context)
+    return watch
+
+
+@pytest.fixture
+def page(context: BrowserContext, watch: PageWatch) -> Page:
+    """A page whose requests and errors are recorded in ``watch``."""
+    return context.new_page()
