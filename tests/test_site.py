@@ -1,0 +1,137 @@
+"""The reference site as built: every topic at its address, Dutch, strict,
+private by construction (issue 2)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from tests.support.html import is_foreign, read_page
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# The addresses the site promises (issue 2); trainers put these on slides.
+TOPIC_ADDRESSES = [
+    "/",
+    "/signalen/",
+    "/in-gesprek/",
+    "/meldcode/",
+    "/meldcode/stap-1/",
+    "/meldcode/stap-2/",
+    "/meldcode/stap-3/",
+    "/meldcode/stap-4/",
+    "/meldcode/stap-5/",
+    "/melding-of-advies/",
+    "/afwegingskader/",
+    "/kindcheck/",
+    "/na-de-melding/",
+    "/veelgestelde-vragen/",
+    "/hulp-en-contact/",
+    "/begrippen/",
+    "/over/",
+]
+
+
+def page_file(site_dir: Path, address: str) -> Path:
+    return site_dir / address.strip("/") / "index.html"
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    """Every content page (redirect stubs excepted: they hold no content)."""
+    return [
+        path
+        for path in sorted(site_dir.rglob("index.html"))
+        if "Redirecting" not in path.read_text(encoding="utf-8")[:2000]
+    ]
+
+
+@pytest.mark.parametrize("address", TOPIC_ADDRESSES)
+def test_every_topic_has_its_address(site_dir: Path, address: str) -> None:
+    path = page_file(site_dir, address)
+    assert path.is_file(), f"{address} is not built ({path} missing)"
+    words = len(" ".join(read_page(path).text).split())
+    assert words > 300, f"{address} holds only {words} words: is the content there?"
+
+
+def test_pages_are_dutch_with_one_h1_and_a_help_block(site_dir: Path) -> None:
+    problems = []
+    for path in built_pages(site_dir):
+        facts = read_page(path)
+        name = path.relative_to(site_dir).as_posix()
+        text = " ".join(facts.text)
+        if facts.lang != "nl":
+            problems.append(f"{name}: lang={facts.lang!r}")
+        if facts.h1_count != 1:
+            problems.append(f"{name}: {facts.h1_count} h1 elements")
+        if "mdx-help" not in facts.classes or "112" not in text or "0800-2000" not in text:
+            problems.append(f"{name}: no help block with 112 and 0800-2000")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_page_fetches_from_another_host(site_dir: Path) -> None:
+    foreign = [
+        f"{path.relative_to(site_dir)}: {url}"
+        for path in sorted(site_dir.rglob("*.html"))
+        for url in read_page(path).fetched
+        if is_foreign(url)
+    ]
+    assert not foreign, "Assets from another host:\n" + "\n".join(foreign)
+
+
+def test_no_stylesheet_imports_from_another_host(site_dir: Path) -> None:
+    pattern = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])\s*((?:https?:)?//[^'")\s]+)""", re.IGNORECASE)
+    foreign = [
+        f"{path.relative_to(site_dir)}: {match}"
+        for path in sorted(site_dir.rglob("*.css"))
+        for match in pattern.findall(path.read_text(encoding="utf-8"))
+    ]
+    assert not foreign, "Stylesheets load from another host:\n" + "\n".join(foreign)
+
+
+def test_search_is_dutch(site_dir: Path) -> None:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    assert any("kindcheck" in doc["location"] for doc in index["docs"])
+
+
+def test_glossary_terms_show_as_tooltips_on_other_pages(site_dir: Path) -> None:
+    html = page_file(site_dir, "/hulp-en-contact/").read_text(encoding="utf-8")
+    assert re.search(r"<abbr title=\"[^\"]+\">", html), "no abbreviation tooltips on /hulp-en-contact/"
+
+
+# --- The build is strict: a broken link or anchor stops it ------------------
+
+
+def build_with_page(tmp_path: Path, markdown: str) -> None:
+    """Build the real site plus one extra page into tmp_path."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    (docs / "signalen.md").write_text(
+        (docs / "signalen.md").read_text(encoding="utf-8") + "\n\n" + markdown + "\n", encoding="utf-8"
+    )
+    config = load_config(
+        str(ROOT / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(tmp_path / "site"), strict=True
+    )
+    build(config)
+
+
+def test_strict_build_stops_on_a_broken_link(tmp_path: Path) -> None:
+    with pytest.raises(Abort):
+        build_with_page(tmp_path, "[kapot](bestaat-niet.md)")
+
+
+def test_strict_build_stops_on_a_missing_anchor(tmp_path: Path) -> None:
+    with pytest.raises(Abort):
+        build_with_page(tmp_path, "[kapot](kindcheck.md#bestaat-niet)")
+
+
+def test_strict_build_passes_on_a_good_link(tmp_path: Path) -> None:
+    build_with_page(tmp_path, "[de kindcheck](kindcheck.md)")
+    assert (tmp_path / "site" / "signalen" / "index.html").is_file()
