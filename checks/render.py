@@ -123,7 +123,11 @@ def outcome_html(check: Check, outcome: Outcome, summary: str) -> str:
         f'<h4 id="{base}-titel">Samenvatting voor het dossier</h4>'
         "<p>Plak deze tekst in het dossier van je cliënt. "
         "Er staan geen namen in; vul zelf aan wat nodig is.</p>"
-        f'<pre class="mdx-check__summary" id="{base}" aria-labelledby="{base}-titel">{escape(summary)}</pre>'
+        # A <pre> has no role that may carry a name (ARIA prohibits
+        # aria-labelledby there, so screen readers may drop it): as a figure the
+        # summary is announced with its heading.
+        f'<pre class="mdx-check__summary" id="{base}" role="figure" aria-labelledby="{base}-titel">'
+        f"{escape(summary)}</pre>"
         f'<div class="mdx-check__copy-fallback" hidden>'
         f'<label for="{base}-tekst">Kopiëren lukt niet automatisch in deze browser. '
         "Selecteer de tekst hieronder en kopieer die zelf (Ctrl+C of Cmd+C).</label>"

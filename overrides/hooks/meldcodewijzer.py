@@ -7,17 +7,19 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:  # `checks` lives at the project root
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from sitebuild import csp, markers, runtime, service_worker  # noqa: E402
+from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
@@ -45,12 +47,28 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return markers.expand(html)
 
 
+# The overview needs the whole nav, which only this event is given (after
+# every page's content is rendered, so every title is known).
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any] | None:
+    if page.content is None or not addresses.has_marker(page.content):
+        return None
+    pages = [(item.title or "", item.url) for item in nav.pages]
+    topics = addresses.topics(pages, site_url=config.site_url, here=page.url)
+    log.debug("Writing %d addresses with QR codes into %s", len(topics), page.file.src_uri)
+    page.content = addresses.expand(page.content, topics)
+    return None
+
+
 # Runs after every other post-build step (redirect pages included), because the
 # policy hashes every inline script and the service worker lists every file.
 @event_priority(-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     runtime.install(site_dir, PROJECT_ROOT)
+    linked = printlinks.apply(site_dir, addresses.base_url(config.site_url))
+    log.debug("Print addresses written into the links of %d pages", linked)
     if _serving:
         log.info("mkdocs serve: no Content-Security-Policy and no service worker")
         return

@@ -3,12 +3,20 @@ Playwright (its own browser download does not work on these machines)."""
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, Response
+
+from checks.engine import ANSWER_LABELS, Check, Question
+from checks.render import caption
 
 # Without these, Chromium phones home at start-up; on a closed network that
 # means refused connections that have nothing to do with the site.
@@ -43,14 +51,29 @@ class PageWatch:
     origin: str
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # The requests of pages and their workers, without the service worker's
+    # own (its precache fetches every file of the site by design).
+    page_requests: list[str] = field(default_factory=list)
+    # Requests that got no response: "url (reason)".
+    failed: list[str] = field(default_factory=list)
+    # Responses with an HTTP error status, so "Failed to load resource" names its URL.
+    bad_responses: list[str] = field(default_factory=list)
 
     def attach(self, context: BrowserContext) -> None:
         context.on("request", self._on_request)
         context.on("console", self._on_console)
         context.on("weberror", lambda error: self.errors.append(f"uncaught: {error.error}"))
+        context.on("requestfailed", lambda request: self.failed.append(f"{request.url} ({request.failure})"))
+        context.on("response", self._on_response)
 
     def _on_request(self, request: Request) -> None:
         self.requests.append(request.url)
+        if request.service_worker is None:
+            self.page_requests.append(request.url)
+
+    def _on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.bad_responses.append(f"{response.status} {response.url}")
 
     def _on_console(self, message: ConsoleMessage) -> None:
         if message.type == "error":
@@ -80,3 +103,203 @@ def storage_written(page: Page) -> dict[str, object]:
             indexedDB: (await indexedDB.databases()).map((db) => db.name),
         })"""
     )
+
+
+# --- Driving the checks like a user (browser tests of the checks) -----------------
+
+# Pyodide starts in about five seconds on a cold profile; this only guards a hang.
+READY_TIMEOUT_MS = 90_000
+# One step of a check once Python runs (a request to the worker and a re-render).
+STEP_TIMEOUT_MS = 15_000
+
+
+def new_watched_context(browser: Browser, origin: str, **options: Any) -> tuple[BrowserContext, PageWatch]:
+    """A fresh profile like the ``context`` fixture, with options (no JavaScript,
+    no service worker...), recorded by its own PageWatch. The caller closes it."""
+    context = browser.new_context(locale="nl-NL", **options)
+    watch = PageWatch(origin=origin)
+    watch.attach(context)
+    return context, watch
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of the built site as a URL relative to its root ("" is the home page)."""
+    folders = (path.parent.relative_to(site_dir).as_posix() for path in site_dir.rglob("index.html"))
+    return sorted("" if folder == "." else folder + "/" for folder in folders)
+
+
+def page_url(base_url: str, relative: str) -> str:
+    return base_url + relative.lstrip("/")
+
+
+def check_root(page: Page, name: str) -> Locator:
+    return page.locator(f'[data-check="{name}"]')
+
+
+def python_state(page: Page, name: str) -> str | None:
+    return check_root(page, name).get_attribute("data-python")
+
+
+def wait_for_python(page: Page, name: str, timeout: float = READY_TIMEOUT_MS) -> None:
+    """Wait until the check's Python has started or failed; fail unless it started."""
+    page.wait_for_function(
+        """(name) => {
+            const root = document.querySelector(`[data-check="${name}"]`);
+            return root !== null && root.dataset.python !== "loading";
+        }""",
+        arg=name,
+        timeout=timeout,
+    )
+    state = python_state(page, name)
+    status = check_root(page, name).locator(".mdx-check__status").text_content()
+    assert state == "ready", f"{name}: Python is {state!r}, status {status!r}"
+
+
+def node_locator(page: Page, check: Check, node_id: str) -> Locator:
+    """The step as shown in the check's container: a question's form or the outcome."""
+    root = check_root(page, check.name)
+    if node_id in check.questions:
+        return root.locator(f'form.mdx-check__form[data-question="{node_id}"]')
+    return root.locator(f'.mdx-check__step [data-outcome="{node_id}"]')
+
+
+def wait_for_node(page: Page, check: Check, node_id: str, timeout: float = STEP_TIMEOUT_MS) -> Locator:
+    locator = node_locator(page, check, node_id)
+    locator.wait_for(state="visible", timeout=timeout)
+    return locator
+
+
+def choose(page: Page, name: str, answer_id: str) -> None:
+    """Pick an answer by its visible label, as a user does."""
+    radio = check_root(page, name).get_by_label(ANSWER_LABELS[answer_id], exact=True)
+    radio.check()
+
+
+def press_volgende(page: Page, name: str) -> None:
+    check_root(page, name).get_by_role("button", name="Volgende", exact=True).click()
+
+
+def answer(page: Page, name: str, answer_id: str) -> None:
+    choose(page, name, answer_id)
+    press_volgende(page, name)
+
+
+def walk(page: Page, check: Check, answers: tuple[str, ...] | list[str]) -> Locator:
+    """Click through ``answers`` from the first question (which must be shown);
+    asserts each question on the way (its caption, text and exact answer labels)
+    and returns the outcome's element."""
+    for position in range(len(answers) + 1):
+        node = check.step(list(answers[:position]))
+        shown = wait_for_node(page, check, node.id)
+        if isinstance(node, Question):
+            legend = shown.locator("legend")
+            shown_caption = legend.locator(".mdx-check__caption").inner_text()
+            assert shown_caption == caption(check, node), f"{check.name} {node.id}: caption {shown_caption!r}"
+            shown_text = legend.locator(".mdx-check__question").inner_text()
+            assert shown_text == node.text, f"{check.name} {node.id}: question {shown_text!r}"
+            labels = shown.locator(".mdx-check__radio label").all_inner_texts()
+            assert labels == [a.label for a in node.answers], f"{check.name} {node.id}: {labels}"
+            answer(page, check.name, answers[position])
+    return shown
+
+
+def active_element(page: Page) -> dict[str, Any] | None:
+    """What has focus: id, tag, classes and text of document.activeElement (None for the body)."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            return {id: el.id, tag: el.tagName.toLowerCase(), classes: [...el.classList],
+                    text: el.textContent.trim(), type: el.getAttribute("type"), value: el.value ?? null,
+                    inCheck: el.closest("[data-check]")?.dataset.check ?? null};
+        }"""
+    )
+
+
+def history_entries(page: Page) -> list[dict[str, Any]]:
+    """The tab's history as the Navigation API sees it: each entry's URL and state."""
+    return page.evaluate("() => navigation.entries().map((e) => ({url: e.url, state: e.getState() ?? null}))")
+
+
+def wait_for_service_worker(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:
+    """Wait until the service worker has installed (so precached everything)
+    and controls this page, reloading once if it did not claim the page."""
+    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    try:
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
+    except Exception:  # noqa: BLE001 - Playwright's TimeoutError; one reload, then fail below
+        page.reload()
+        page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=timeout)
+
+
+def cached_urls(page: Page) -> dict[str, list[str]]:
+    """Cache Storage: each cache's name and the URLs it holds."""
+    return page.evaluate(
+        """async () => {
+            const out = {};
+            for (const name of await caches.keys()) {
+                out[name] = (await (await caches.open(name)).keys()).map((request) => request.url);
+            }
+            return out;
+        }"""
+    )
+
+
+def instant_navigation_on_this_port(context: BrowserContext, base_url: str) -> None:
+    """Let the theme's instant navigation work on the test server.
+
+    The theme navigates instantly only to URLs listed in sitemap.xml, which
+    names the production host (site_url). It maps those URLs onto the current
+    protocol and hostname but keeps their port, so on a test server's random
+    port no link would qualify. Serve the sitemap as the production host
+    would see it: with this server's origin in every <loc>."""
+
+    def rewrite(route: Any) -> None:
+        response = route.fetch()
+        body = re.sub(r"<loc>https?://[^/<]+/", f"<loc>{base_url}", response.text())
+        route.fulfill(response=response, body=body)
+
+    context.route(base_url + "sitemap.xml", rewrite)
+
+
+_REFRESH = re.compile(r"""<meta\s+http-equiv=["']?refresh["']?\s+content=["']?\d+;\s*url=([^"'>]+)""", re.IGNORECASE)
+
+
+def redirect_target(site_dir: Path, relative: str) -> str | None:
+    """For a redirect stub (an old or short address), the site-relative page it
+    forwards to, without its #fragment; None for a real page."""
+    html = (site_dir / relative / "index.html").read_text(encoding="utf-8")
+    match = _REFRESH.search(html)
+    if match is None:
+        return None
+    target = urljoin(f"https://site.invalid/{relative}", match[1])
+    return urlsplit(target).path.lstrip("/")
+
+
+def open_site_page(page: Page, base_url: str, site_dir: Path, relative: str) -> Any:
+    """Load a page of the site as a visitor does; a redirect stub is followed to
+    its target. Returns the response of the first document."""
+    response = page.goto(page_url(base_url, relative))
+    target = redirect_target(site_dir, relative)
+    if target is not None:
+        page.wait_for_url(lambda url: urlsplit(url).path == "/" + target)
+    page.wait_for_load_state("load")
+    return response
+
+
+def summary_lines(page: Page, name: str) -> list[str]:
+    """The samenvatting voor het dossier as shown, line by line."""
+    return check_root(page, name).locator(".mdx-check__summary").text_content().split("\n")
+
+
+def assert_summary(page: Page, check: Check, answers: Any, before: datetime.date) -> None:
+    """The summary shown equals CPython's ``check.summary(answers, today)`` line
+    by line (or the one for ``before``, when the path was clicked across midnight)."""
+    shown = summary_lines(page, check.name)
+    today = datetime.date.today()
+    if before != today and shown == check.summary(list(answers), before).split("\n"):
+        return
+    expected = check.summary(list(answers), today).split("\n")
+    # Not rewritten by pytest (a support module): say what differs.
+    diff = "\n".join(difflib.unified_diff(expected, shown, "CPython summary()", "shown in the page", lineterm=""))
+    assert shown == expected, f"{check.name} {list(answers)}: the summary differs\n{diff}"

@@ -18,7 +18,12 @@ export class MdxCheck {
   #trail = [];
   /** how many answers of the trail count now */
   #depth = 0;
-  /** @type {Map<string, number>} history entry key -> depth */
+  /**
+   * History entry key -> the trail and depth shown there. Each entry keeps
+   * its own trail, so Back after "Opnieuw beginnen" (or after a changed
+   * answer) brings back what that entry showed.
+   * @type {Map<string, {trail: string[], depth: number}>}
+   */
   #entries = new Map();
   #renderToken = 0;
 
@@ -58,7 +63,7 @@ export class MdxCheck {
   /** @param {number} depth */
   #remember(depth) {
     const key = MdxCheck.#entryKey();
-    if (key) this.#entries.set(key, depth);
+    if (key) this.#entries.set(key, { trail: this.#trail, depth });
   }
 
   /** @param {string[]} answers */
@@ -105,8 +110,8 @@ export class MdxCheck {
   }
 
   #back() {
-    const key = MdxCheck.#entryKey();
-    if (key && this.#entries.get(key) === this.#depth && this.#depth > 0) {
+    const entry = this.#entries.get(MdxCheck.#entryKey() ?? "");
+    if (entry && entry.trail === this.#trail && entry.depth === this.#depth && this.#depth > 0) {
       history.back(); // popstate renders the previous step
       return;
     }
@@ -117,10 +122,11 @@ export class MdxCheck {
   /** @returns {boolean} whether the entry was one of this check's */
   #onPopState() {
     const key = MdxCheck.#entryKey();
-    const depth = key === undefined ? undefined : this.#entries.get(key);
-    if (depth === undefined) return false; // another page's entry: the theme navigates
-    if (depth !== this.#depth) {
-      this.#depth = Math.min(depth, this.#trail.length);
+    const entry = key === undefined ? undefined : this.#entries.get(key);
+    if (entry === undefined) return false; // another page's entry: the theme navigates
+    if (entry.trail !== this.#trail || entry.depth !== this.#depth) {
+      this.#trail = entry.trail;
+      this.#depth = entry.depth;
       this.#render();
     }
     return true;

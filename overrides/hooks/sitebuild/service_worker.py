@@ -5,20 +5,29 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Iterator
 
 TEMPLATE = Path(__file__).with_name("service-worker.js")
 WORKER_NAME = "sw.js"
-# Not needed offline: crawler files. The worker script itself is never precached.
-SKIPPED = {WORKER_NAME, "sitemap.xml", "sitemap.xml.gz"}
+# The worker script itself is never precached; the gzipped sitemap is for
+# crawlers only (the theme's instant navigation reads sitemap.xml, so that stays).
+SKIPPED = {WORKER_NAME, "sitemap.xml.gz"}
+# Source maps serve only a developer's tools: no reason to download them to every phone.
+SKIPPED_SUFFIXES = (".map",)
+
+
+def cached_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """(site-relative path, file) for every file the worker keeps, sorted."""
+    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative not in SKIPPED and not relative.endswith(SKIPPED_SUFFIXES):
+            yield relative, path
 
 
 def precache_urls(site_dir: Path) -> list[str]:
-    """Site-relative URLs of every file, a folder's index.html as the folder."""
+    """Site-relative URLs of every kept file, a folder's index.html as the folder."""
     urls = []
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(site_dir).as_posix()
-        if relative in SKIPPED:
-            continue
+    for relative, _ in cached_files(site_dir):
         if relative == "index.html":
             urls.append("./")
         elif relative.endswith("/index.html"):
@@ -29,11 +38,9 @@ def precache_urls(site_dir: Path) -> list[str]:
 
 
 def version(site_dir: Path) -> str:
+    """Changes whenever any kept file's name or bytes change."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
-        relative = path.relative_to(site_dir).as_posix()
-        if relative in SKIPPED:
-            continue
+    for relative, path in cached_files(site_dir):
         digest.update(relative.encode("utf-8"))
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()[:16]

@@ -1,0 +1,104 @@
+/**
+ * "Snel weg": leave the site at once, after GOV.UK's "Exit this page".
+ *
+ * The control is a plain link to a neutral site (overrides/partials/mdx-exit.html),
+ * so it works without this module. The module makes leaving instant and
+ * quieter: the page is hidden at once and replaced with location.replace, so
+ * Back does not return to it. Pressing Shift three times in quick succession
+ * does the same from anywhere on the page. It needs nothing else of the site:
+ * not the theme's script, not the checks' Python.
+ */
+
+const PRESSES = 3;
+/** A press must follow the one before within this time, or counting starts again. */
+const PRESS_GAP_MS = 1000;
+const LEAVING_CLASS = "mdx-exit--leaving";
+
+const link = () => /** @type {HTMLAnchorElement | null} */ (document.querySelector("[data-mdx-exit]"));
+const status = () => document.querySelector("[data-mdx-exit-status]");
+
+/** @param {string} text */
+function say(text) {
+  const region = status();
+  if (region) region.textContent = text;
+}
+
+function leave() {
+  const target = link()?.href;
+  if (!target) return;
+  document.documentElement.classList.add(LEAVING_CLASS);
+  say("Pagina wordt verlaten.");
+  window.location.replace(target);
+}
+
+let presses = 0;
+/** @type {number | undefined} */
+let timer;
+/** Shift went down on its own, not as part of a shortcut or a capital letter. */
+let shiftAlone = false;
+
+function reset() {
+  presses = 0;
+  window.clearTimeout(timer);
+  timer = undefined;
+}
+
+document.addEventListener(
+  "click",
+  (event) => {
+    if (!(event.target instanceof Element) || !event.target.closest("[data-mdx-exit]")) return;
+    event.preventDefault();
+    leave();
+  },
+  { capture: true },
+);
+
+document.addEventListener(
+  "keydown",
+  (event) => {
+    if (event.key === "Shift") {
+      if (!event.repeat) shiftAlone = true;
+      return;
+    }
+    shiftAlone = false;
+    if (presses > 0) {
+      reset();
+      say("");
+    }
+  },
+  { capture: true },
+);
+
+document.addEventListener(
+  "keyup",
+  (event) => {
+    if (event.key !== "Shift" || !shiftAlone) return;
+    shiftAlone = false;
+    presses += 1;
+    window.clearTimeout(timer);
+    if (presses >= PRESSES) {
+      reset();
+      leave();
+      return;
+    }
+    const left = PRESSES - presses;
+    say(`Shift: druk nog ${left} keer om deze site te verlaten.`);
+    timer = window.setTimeout(() => {
+      reset();
+      say("");
+    }, PRESS_GAP_MS);
+  },
+  { capture: true },
+);
+
+// Coming back to a page kept in the browser's memory: show it again.
+window.addEventListener("pageshow", (event) => {
+  if (!event.persisted) return;
+  document.documentElement.classList.remove(LEAVING_CLASS);
+  reset();
+  say("");
+});
+
+// With instant navigation the theme swaps pages without a load; the control
+// itself stays, and a count from the previous page does not carry over.
+if (window.document$) window.document$.subscribe(() => reset());

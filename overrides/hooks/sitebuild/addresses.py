@@ -1,0 +1,97 @@
+"""The trainers' overview: every topic with its short address and a QR code.
+
+A page asks for it with ``<!-- mdx:addresses -->`` on its own line. The QR
+codes are made at build time with segno and written into the page as inline
+SVG: no image files, no network, nothing for the browser to fetch. Each code
+holds the topic's full address (the site's ``site_url`` plus the page's path),
+so a phone camera opens the page itself.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html import escape
+from typing import Iterable
+from urllib.parse import urljoin, urlsplit
+
+import segno
+
+MARKER = re.compile(r"<!--\s*mdx:addresses\s*-->")
+# Medium error correction: survives a smudged print and keeps the codes small.
+QR_ERROR = "m"
+SVG_OPEN = re.compile(r"^<svg\b")
+
+
+@dataclass(frozen=True)
+class Topic:
+    title: str
+    path: str  # site-relative, e.g. "signalen/"; "" for the home page
+    url: str  # absolute, what the QR code holds
+    href: str  # the link from the page that shows the overview
+
+    @property
+    def address(self) -> str:
+        """The address as people type it: host and path, without https://."""
+        parts = urlsplit(self.url)
+        return parts.netloc + parts.path
+
+
+def has_marker(html: str) -> bool:
+    return MARKER.search(html) is not None
+
+
+def base_url(site_url: str | None) -> str:
+    """``site_url`` with a trailing slash; QR codes need an absolute address."""
+    if not site_url or not urlsplit(site_url).scheme or not urlsplit(site_url).netloc:
+        raise ValueError(
+            f"site_url must be an absolute address such as https://meldcodewijzer.nl/ "
+            f"to make QR codes (got {site_url!r}); set it in mkdocs.yml or with SITE_URL"
+        )
+    return site_url if site_url.endswith("/") else site_url + "/"
+
+
+def qr_svg(url: str, label: str) -> str:
+    """One QR code as inline SVG, scalable (viewBox only), with a Dutch label.
+
+    Colours are presentation attributes, not ``style``: the site's
+    Content-Security-Policy blocks inline styles.
+    """
+    code = segno.make_qr(url, error=QR_ERROR)
+    svg = code.svg_inline(omitsize=True, svgclass="mdx-qr", lineclass=None, dark="#000", light="#fff")
+    attributes = f'<svg role="img" aria-label="{escape(label)}" focusable="false" shape-rendering="crispEdges"'
+    return SVG_OPEN.sub(attributes, svg, count=1)
+
+
+def render(topics: Iterable[Topic]) -> str:
+    items = []
+    for topic in topics:
+        path = "/" + topic.path
+        items.append(
+            '<li class="mdx-addresses__item">'
+            f"{qr_svg(topic.url, f'QR-code voor {path}')}"
+            f'<p class="mdx-addresses__title"><a href="{escape(topic.href)}">{escape(topic.title)}</a></p>'
+            f'<p class="mdx-addresses__address">{escape(topic.address)}</p>'
+            "</li>"
+        )
+    return f'<ol class="mdx-addresses" aria-label="Onderwerpen met hun adres en QR-code">{"".join(items)}</ol>'
+
+
+def topics(pages: Iterable[tuple[str, str]], *, site_url: str | None, here: str) -> list[Topic]:
+    """Topics from (title, site-relative url) pairs in nav order; ``here`` (the
+    url of the page showing the overview) is left out and links are made relative to it."""
+    base = base_url(site_url)
+    depth = here.count("/")  # "trainers/" is one folder deep
+    result = []
+    for title, path in pages:
+        if path == here:
+            continue
+        href = "../" * depth + path if depth else (path or "./")
+        result.append(Topic(title=title, path=path, url=urljoin(base, path), href=href or "./"))
+    return result
+
+
+def expand(html: str, topic_list: list[Topic]) -> str:
+    if not topic_list:
+        raise ValueError("mdx:addresses: there are no topics to list (is the nav empty?)")
+    return MARKER.sub(lambda _: render(topic_list), html)

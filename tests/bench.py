@@ -1,0 +1,653 @@
+"""The start-up benchmark of the check pages (`make bench`; not part of `make test`).
+
+Builds the site (strict) into a temporary folder, serves it on localhost and
+drives the system Chromium, headless, through Playwright. In the same run it
+loads the same npm Pyodide the stock documented way, ``loadPyodide()`` on the
+main thread of a bare page with the stock standard library, and reports our
+figures as ratios to it. Prints the table and rewrites the generated part of
+BENCHMARKS.md (between its BEGIN/END markers; the rest is kept).
+
+    .venv/bin/python -m tests.bench [--runs 7] [--clicks 60] [--site DIR] [--no-write]
+
+Both sites are served the way a typical static host serves them: text files
+gzip-compressed when the browser asks for it, ``.wasm`` and ``.zip`` as they
+are, no Cache-Control header. The server counts the bytes it sends (headers
+and bodies), which is what "transferred" means below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import contextlib
+import datetime
+import gzip
+import http.server
+import io
+import json
+import math
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Iterator
+from urllib.parse import urlsplit
+
+from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+
+from tests.support.browser import CHROMIUM_ARGS, chromium_path
+from tests.support.static_server import _Handler
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE = ROOT / "node_modules" / "pyodide"
+BENCHMARKS = ROOT / "BENCHMARKS.md"
+BEGIN = "<!-- BEGIN bench.py output: `make bench` rewrites this part -->"
+END = "<!-- END bench.py output -->"
+COMMAND = "make bench   # = .venv/bin/python -m tests.bench"
+
+CHECK_PAGES = ("kindcheck/", "afwegingskader/")
+CONTENT_PAGE = "signalen/"
+STOCK_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+STOCK_PAGE = """<!doctype html>
+<html lang="en"><meta charset="utf-8"><title>Stock Pyodide</title>
+<p>Stock Pyodide: loadPyodide() on the main thread.</p>
+<script type="module">
+  import { loadPyodide } from "./pyodide.mjs";
+  await loadPyodide();
+  window.__stockReady = performance.now();
+  document.body.dataset.ready = "true";
+</script>
+</html>
+"""
+GZIP_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map"}
+TIMEOUT_MS = 120_000
+
+# Runs in every page before its own scripts: stamps, on the page's clock
+# (0 = navigation start), when the first question shows and when Python is ready.
+MARKS_SCRIPT = """
+(() => {
+  const marks = (window.__mdxMarks = {});
+  const question = () => {
+    const legend = document.querySelector("[data-check] .mdx-check__legend");
+    if (legend && legend.checkVisibility() && legend.getClientRects().length > 0) {
+      marks.question = performance.now();
+    } else if (document.readyState !== "complete" || document.querySelector("[data-check]")) {
+      requestAnimationFrame(question);
+    }
+  };
+  requestAnimationFrame(question);
+  const PageWorker = window.Worker;
+  window.Worker = class extends PageWorker {
+    constructor(url, options) {
+      if (String(url).includes("mdx-check-worker") && marks.worker === undefined) marks.worker = performance.now();
+      super(url, options);
+    }
+  };
+  new MutationObserver(() => {
+    const root = document.querySelector("[data-check]");
+    const state = root?.dataset.python;
+    if ((state === "ready" || state === "failed") && marks.python === undefined) {
+      marks.python = performance.now();
+      marks.state = state;
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-python"] });
+})();
+"""
+
+# Chooses an answer, clicks "Volgende" and times until the next step is in
+# the page and the frame after it has started; restarts at each outcome.
+CLICKS_SCRIPT = """
+async ([count, seed]) => {
+  let state = seed;
+  const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
+  const root = document.querySelector("[data-check]");
+  const nextNode = () =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("no next step within 10 s")), 10000);
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve();
+      });
+      observer.observe(root, { attributes: true, attributeFilter: ["data-node"] });
+    });
+  const times = [];
+  while (times.length < count) {
+    const form = root.querySelector(".mdx-check__form");
+    if (!form) {
+      const restarted = nextNode();
+      root.querySelector("[data-action=restart]").click();
+      await restarted;
+      continue;
+    }
+    const radios = form.querySelectorAll("input[type=radio]");
+    radios[Math.floor(random() * radios.length)].checked = true;
+    const button = form.querySelector("button[type=submit]");
+    if (button.textContent.trim() !== "Volgende") throw new Error(`unexpected button ${button.textContent}`);
+    const next = nextNode();
+    const start = performance.now();
+    button.click();
+    await next;
+    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+"""
+
+
+# ---------------------------------------------------------------- the server
+
+
+@dataclass
+class Sent:
+    path: str
+    referer: str
+    service_worker_script: bool
+    status: int
+    size: int
+
+
+class _CountingWriter(io.RawIOBase):
+    def __init__(self, target: BinaryIO) -> None:
+        self.target = target
+        self.count = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:  # type: ignore[override]
+        written = self.target.write(data)
+        self.count += len(data) if written is None else written
+        return len(data) if written is None else written
+
+    def flush(self) -> None:
+        self.target.flush()
+
+    def close(self) -> None:
+        super().close()
+        self.target.close()
+
+
+class _BenchHandler(_Handler):
+    """The static server's handler, plus gzip for text and a log of bytes sent."""
+
+    log: list[Sent]
+    gzip_cache: dict[Path, bytes]
+    lock: threading.Lock
+    latency: float
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _CountingWriter(self.wfile)  # type: ignore[assignment]
+
+    def handle_one_request(self) -> None:
+        self.wfile.count = 0  # type: ignore[attr-defined]
+        self._status = 0
+        super().handle_one_request()
+        if getattr(self, "command", None) and self.wfile.count:  # type: ignore[attr-defined]
+            entry = Sent(
+                path=urlsplit(self.path).path,
+                referer=self.headers.get("Referer", ""),
+                service_worker_script=self.headers.get("Service-Worker") == "script",
+                status=self._status,
+                size=self.wfile.count,  # type: ignore[attr-defined]
+            )
+            with self.lock:
+                self.log.append(entry)
+
+    def send_response(self, code: int, message: str | None = None) -> None:
+        self._status = code
+        super().send_response(code, message)
+
+    def send_head(self) -> Any:
+        if self.latency:
+            time.sleep(self.latency)  # one round trip of a slower network
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # the redirect to the folder's URL
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and path.suffix in GZIP_SUFFIXES and path.is_file()):
+            return super().send_head()
+        with self.lock:
+            body = self.gzip_cache.get(path)
+            if body is None:
+                body = self.gzip_cache[path] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        modified = self.date_time_string(int(path.stat().st_mtime))
+        if self.headers.get("If-Modified-Since") == modified:
+            self.send_response(304)
+            self.end_headers()
+            return None
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", modified)
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A browser closed at the end of a run drops its connections: not a failure.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
+@contextlib.contextmanager
+def bench_server(directory: Path, latency_ms: float = 0) -> Iterator[tuple[str, list[Sent]]]:
+    """Serve ``directory`` on a free port; yields the base URL and the live log of bytes sent."""
+    log: list[Sent] = []
+    handler = type(
+        "Handler",
+        (_BenchHandler,),
+        {"log": log, "gzip_cache": {}, "lock": threading.Lock(), "latency": latency_ms / 1000},
+    )
+
+    def make(*args: Any, **kwargs: Any) -> http.server.BaseHTTPRequestHandler:
+        return handler(*args, directory=str(directory), **kwargs)
+
+    server = _QuietServer(("127.0.0.1", 0), make)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", log
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ------------------------------------------------------------- preparation
+
+
+def build_site(target: Path) -> None:
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build --strict failed:\n{result.stderr}")
+    print(f"Built the site in {time.monotonic() - started:.1f} s", file=sys.stderr)
+
+
+def stock_site(target: Path) -> None:
+    """A bare page and the npm package's files, as they are (dates kept)."""
+    missing = [name for name in STOCK_FILES if not (PYODIDE / name).is_file()]
+    if missing:
+        raise SystemExit(f"{PYODIDE} lacks {', '.join(missing)}: run `make deps`")
+    target.mkdir(parents=True, exist_ok=True)
+    for name in STOCK_FILES:
+        shutil.copy2(PYODIDE / name, target / name)
+    (target / "index.html").write_text(STOCK_PAGE, encoding="utf-8")
+
+
+# ------------------------------------------------------------ measurements
+
+
+@dataclass
+class Samples:
+    values: list[float] = field(default_factory=list)
+
+    def add(self, value: float) -> None:
+        self.values.append(value)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    def percentile(self, p: float) -> float:
+        """Nearest-rank percentile."""
+        ordered = sorted(self.values)
+        return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+    def spread(self) -> str:
+        return f"{min(self.values):.0f}–{max(self.values):.0f}"
+
+
+def visit(page: Page, url: str) -> dict[str, Any]:
+    page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        "() => window.__mdxMarks && window.__mdxMarks.python !== undefined && window.__mdxMarks.question !== undefined",
+        timeout=TIMEOUT_MS,
+    )
+    marks: dict[str, Any] = page.evaluate("() => window.__mdxMarks")
+    if marks["state"] != "ready":
+        raise SystemExit(f"Python did not start on {url}: data-python={marks['state']}")
+    return marks | worker_marks(page)
+
+
+WORKER_MARKS = ("mdx:worker-start", "mdx:pyodide-loaded", "mdx:checks-imported")
+
+
+def worker_marks(page: Page) -> dict[str, float]:
+    """The check worker's start-up milestones, on the page's clock."""
+    origin = page.evaluate("() => performance.timeOrigin")
+    for worker in page.workers:
+        if "mdx-check-worker" in worker.url:
+            marks: dict[str, float] = worker.evaluate(
+                """() => Object.fromEntries(performance.getEntriesByType("mark")
+                    .map((mark) => [mark.name, performance.timeOrigin + mark.startTime]))"""
+            )
+            return {name: marks[name] - origin for name in WORKER_MARKS if name in marks}
+    raise SystemExit(f"No check worker on {page.url}")
+
+
+def wait_for_service_worker(page: Page) -> None:
+    """Until this build's service worker controls the page: its precache is complete."""
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
+
+
+@contextlib.contextmanager
+def fresh_profile(playwright: Playwright) -> Iterator[BrowserContext]:
+    """A browser with a new, empty profile on disk: a disk HTTP cache, code
+    caches and service-worker storage, as a visitor's browser has."""
+    with tempfile.TemporaryDirectory(prefix="mdx-bench-profile-") as profile:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=chromium_path(), args=CHROMIUM_ARGS, locale="nl-NL"
+        )
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+def measure_ours(playwright: Playwright, base: str, path: str, results: dict[str, Samples], clicks: int, seed: int) -> None:
+    with fresh_profile(playwright) as context:
+        context.add_init_script(MARKS_SCRIPT)
+        page = context.new_page()
+        cold = visit(page, base + path)
+        wait_for_service_worker(page)
+        page.close()
+        page = context.new_page()
+        warm = visit(page, base + path)
+        if page.evaluate("() => navigator.serviceWorker.controller === null"):
+            raise SystemExit("The warm visit was not served by the service worker")
+        results["question cold"].add(cold["question"])
+        results["question warm"].add(warm["question"])
+        results["ready cold"].add(cold["python"])
+        results["ready warm"].add(warm["python"])
+        for kind, marks in (("cold", cold), ("warm", warm)):
+            for name in (*WORKER_MARKS, "worker"):
+                results[f"{name} {kind}"].add(marks[name])
+        for value in page.evaluate(CLICKS_SCRIPT, [clicks, seed]):
+            results["volgende"].add(value)
+
+
+def measure_stock(playwright: Playwright, base: str, results: dict[str, Samples]) -> None:
+    with fresh_profile(playwright) as context:
+        for kind in ("cold", "warm"):
+            page = context.new_page()
+            page.goto(base, wait_until="load", timeout=TIMEOUT_MS)
+            page.wait_for_function("() => window.__stockReady !== undefined", timeout=TIMEOUT_MS)
+            results[f"stock {kind}"].add(page.evaluate("() => window.__stockReady"))
+            page.close()
+
+
+def measure_bytes(playwright: Playwright, base: str, log: list[Sent], path: str) -> dict[str, Any]:
+    """Bytes sent for one cold visit: the page's own (with its worker), then the
+    service worker's install (its script and precache), separately."""
+    del log[:]
+    with fresh_profile(playwright) as context:
+        context.add_init_script(MARKS_SCRIPT)
+        page = context.new_page()
+        page.goto(base + path, wait_until="load", timeout=TIMEOUT_MS)
+        if path in CHECK_PAGES:
+            page.wait_for_function("() => window.__mdxMarks.python !== undefined", timeout=TIMEOUT_MS)
+        wait_for_service_worker(page)
+        page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
+    sw_url = urlsplit(base + "sw.js").path
+    own: list[Sent] = []
+    precache: list[Sent] = []
+    for sent in log:
+        by_worker = sent.service_worker_script or urlsplit(sent.referer).path == sw_url
+        (precache if by_worker else own).append(sent)
+    return {
+        "page": sum(s.size for s in own),
+        "pyodide": sum(s.size for s in own if "/assets/pyodide/" in s.path or "mdx-check-worker" in s.path),
+        "requests": len(own),
+        "service worker": sum(s.size for s in precache),
+        "largest": sorted(((s.size, s.path) for s in own), reverse=True)[:5],
+    }
+
+
+# ----------------------------------------------------------------- report
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    with contextlib.suppress(OSError):
+        found = re.search(r"^model name\s*:\s*(.+)$", Path("/proc/cpuinfo").read_text(), re.MULTILINE)
+        cpu = found.group(1).strip() if found else cpu
+    memory = "unknown"
+    with contextlib.suppress(OSError):
+        found = re.search(r"^MemTotal:\s*(\d+) kB", Path("/proc/meminfo").read_text(), re.MULTILINE)
+        memory = f"{int(found.group(1)) / 1024 / 1024:.1f} GiB" if found else memory
+    version = json.loads((PYODIDE / "package.json").read_text(encoding="utf-8"))["version"]
+    return {
+        "CPU": f"{cpu}, {len(os.sched_getaffinity(0))} cores (nproc)",
+        "RAM": memory,
+        "OS": f"{platform.system()} {platform.release()}",
+        "Pyodide": version,
+    }
+
+
+def load_average() -> str:
+    with contextlib.suppress(OSError):
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    return "unknown"
+
+
+def seconds(ms: float) -> str:
+    return f"{ms / 1000:.2f} s"
+
+
+def kilobytes(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+@dataclass
+class Row:
+    figure: str
+    ours: str
+    stock: str = ""
+    ratio: str = ""
+    target: str = ""
+    met: bool | None = None
+
+    def cells(self) -> str:
+        mark = "" if self.met is None else ("yes" if self.met else "**no**")
+        return f"| {self.figure} | {self.ours} | {self.stock} | {self.ratio} | {self.target} | {mark} |"
+
+
+def timed(results: dict[str, Samples], figure: str, key: str, target_ms: float | None = None,
+          stock_key: str | None = None, ratio_target: float | None = None) -> Row:
+    ours = results[key]
+    row = Row(figure, f"{seconds(ours.median)} ({ours.spread()} ms)")
+    if target_ms is not None:
+        row.target, row.met = f"≤ {seconds(target_ms)}", ours.median <= target_ms
+    if stock_key is not None:
+        stock = results[stock_key]
+        ratio = ours.median / stock.median
+        row.stock, row.ratio = f"{seconds(stock.median)} ({stock.spread()} ms)", f"{ratio:.2f}×"
+        if ratio_target is not None:
+            row.target += f", ≤ {ratio_target}× stock"
+            row.met = bool(row.met) and ratio <= ratio_target
+    return row
+
+
+def rows(results: dict[str, Samples], sizes: dict[str, dict[str, Any]]) -> list[Row]:
+    clicks = results["volgende"]
+    p95 = clicks.percentile(95)
+    content, check = sizes["content"], sizes["check"]
+    return [
+        timed(results, "First question visible, cold", "question cold", 500),
+        timed(results, "First question visible, warm", "question warm"),
+        timed(results, "Python ready, cold", "ready cold", 2000, "stock cold"),
+        timed(results, "Python ready, warm", "ready warm", 1000, "stock warm", 0.4),
+        Row("“Volgende” → next step, median", f"{clicks.median:.0f} ms"),
+        Row(f"“Volgende” → next step, p95 ({len(clicks.values)} clicks)", f"{p95:.0f} ms (max {max(clicks.values):.0f})",
+            target="≤ 50 ms", met=p95 <= 50),
+        Row("Content page, cold: transferred", f"{kilobytes(content['page'])}, of it Pyodide {content['pyodide']} B",
+            target="no Pyodide byte, ≤ 200 KB", met=content["pyodide"] == 0 and content["page"] <= 200 * 1024),
+        Row("Check page, cold: transferred", kilobytes(check["page"])),
+        Row("Service worker's install, after the first visit (in the background)",
+            f"{kilobytes(content['service worker'])} after a content page, {kilobytes(check['service worker'])} after a check page"),
+    ]
+
+
+def phases(results: dict[str, Samples]) -> list[str]:
+    """Where the time to "Python ready" goes: the worker's milestones, medians."""
+    lines = [
+        "| milestone (median, from navigation start) | cold | warm |",
+        "| --- | --- | --- |",
+    ]
+    names = {
+        "question": "first question visible",
+        "worker": "page creates the check worker",
+        "mdx:worker-start": "worker script running",
+        "mdx:pyodide-loaded": "`loadPyodide()` done (with the checks package)",
+        "mdx:checks-imported": "`checks.browser` imported",
+        "ready": "`data-python=\"ready\"` on the page",
+    }
+    for key, name in names.items():
+        lines.append(f"| {name} | {seconds(results[f'{key} cold'].median)} | {seconds(results[f'{key} warm'].median)} |")
+    return lines
+
+
+def report(results: dict[str, Samples], sizes: dict[str, dict[str, Any]], setup: dict[str, str]) -> str:
+    table = rows(results, sizes)
+    judged = [row for row in table if row.met is not None]
+    out = [
+        BEGIN,
+        "",
+        f"Run on {datetime.date.today().isoformat()} with `{COMMAND}`{setup['options']}.",
+        "",
+        "| figure | ours: median (min–max) | stock `loadPyodide()`: median (min–max) | ours / stock | target | met |",
+        "| --- | --- | --- | --- | --- | --- |",
+        *(row.cells() for row in table),
+        "",
+        f"Targets met: {sum(bool(row.met) for row in judged)} of {len(judged)}.",
+        "",
+        *phases(results),
+        "",
+        "How: " + setup["how"],
+        "",
+        "Machine:",
+        "",
+        *(f"- {name}: {value}" for name, value in setup["machine"].items()),
+        "",
+        "Largest transfers of a cold check page: "
+        + ", ".join(f"{path} {kilobytes(size)}" for size, path in sizes["check"]["largest"])
+        + ".",
+        "",
+        END,
+    ]
+    return "\n".join(out) + "\n"
+
+
+HOW = (
+    "{runs} runs, alternating /kindcheck/ and /afwegingskader/. Each run starts Chromium on a new, "
+    "empty profile on disk (cold: empty HTTP cache, no service worker), visits the check page, waits until "
+    "the service worker controls it, and opens the page again in a new tab (warm: served by the service "
+    "worker); then it answers {clicks} questions at random, timing each “Volgende” click until the next step "
+    "is in the page and the next frame has started. After each run the stock page is loaded the same way: "
+    "a bare page that imports `pyodide.mjs` from a copy of `node_modules/pyodide` and calls `loadPyodide()` "
+    "on the main thread, cold (new profile) and warm (second load, HTTP cache). Times are on the page's clock "
+    "from navigation start; “Python ready” is `data-python=\"ready\"` for us and `loadPyodide()` resolved for "
+    "stock, so ours includes loading and importing the checks. Bytes: one cold visit each of /{content} "
+    "and /{check}, counted by the server (headers and bodies) and split by the Referer into the page's own "
+    "requests (its worker included) and the service worker's install. The server gzips text as a static "
+    "host does; `.wasm` and `.zip` are sent as they are."
+)
+
+
+def write_benchmarks(section: str) -> None:
+    if BENCHMARKS.is_file():
+        text = BENCHMARKS.read_text(encoding="utf-8")
+        if text.count(BEGIN) != 1 or text.count(END) != 1:
+            raise SystemExit(f"{BENCHMARKS.name} must hold the markers {BEGIN!r} and {END!r} once each")
+        head, rest = text.split(BEGIN)
+        _, tail = rest.split(END)
+        text = head + section.rstrip("\n") + tail
+    else:
+        text = "# Benchmarks\n\n" + section
+    BENCHMARKS.write_text(text, encoding="utf-8")
+
+
+# -------------------------------------------------------------------- main
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs of each measurement (at least 5; default 7)")
+    parser.add_argument("--clicks", type=int, default=30, help="“Volgende” clicks per run (default 30)")
+    parser.add_argument("--site", type=Path, help="an already built site (skips the build)")
+    parser.add_argument("--latency-ms", type=float, default=0, help="delay every response, as a slower network would")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
+    args = parser.parse_args(argv)
+    if args.runs < 5:
+        parser.error("--runs must be at least 5")
+
+    with tempfile.TemporaryDirectory(prefix="mdx-bench-") as scratch:
+        site = args.site or Path(scratch) / "site"
+        if args.site is None:
+            build_site(site)
+        stock = Path(scratch) / "stock"
+        stock_site(stock)
+        load_at_start = load_average()
+        results: dict[str, Samples] = collections.defaultdict(Samples)
+        with (
+            bench_server(site, args.latency_ms) as (base, log),
+            bench_server(stock, args.latency_ms) as (stock_base, _),
+            sync_playwright() as playwright,
+        ):
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            chromium = browser.version
+            browser.close()
+            # One untimed round first: the OS file cache settles.
+            measure_stock(playwright, stock_base, collections.defaultdict(Samples))
+            for run in range(args.runs):
+                path = CHECK_PAGES[run % len(CHECK_PAGES)]
+                measure_ours(playwright, base, path, results, args.clicks, seed=run + 1)
+                measure_stock(playwright, stock_base, results)
+                print(
+                    f"run {run + 1}/{args.runs} /{path}: question {results['question cold'].values[-1]:.0f} ms, "
+                    f"ready cold {results['ready cold'].values[-1]:.0f} / warm {results['ready warm'].values[-1]:.0f} ms; "
+                    f"stock cold {results['stock cold'].values[-1]:.0f} / warm {results['stock warm'].values[-1]:.0f} ms",
+                    file=sys.stderr,
+                )
+            sizes = {
+                "content": measure_bytes(playwright, base, log, CONTENT_PAGE),
+                "check": measure_bytes(playwright, base, log, CHECK_PAGES[0]),
+            }
+    described = machine()
+    described["Chromium"] = f"{chromium} (headless, the system package, driven by Playwright)"
+    described["Load average (1, 5, 15 min) at start / end"] = f"{load_at_start} / {load_average()}"
+    options = f" (`--latency-ms {args.latency_ms:g}`)" if args.latency_ms else ""
+    how = HOW.format(runs=args.runs, clicks=args.clicks, content=CONTENT_PAGE, check=CHECK_PAGES[0])
+    section = report(results, sizes, {"options": options, "how": how, "machine": described})
+    print(section)
+    if not args.no_write:
+        write_benchmarks(section)
+        print(f"Written to {BENCHMARKS.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""What the tests need to know about the site's configuration and built files."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Iterator
+
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+PUBLISHED_ADDRESSES = ROOT / "tests" / "published-addresses.txt"
+REDIRECT_MARK = "Redirecting..."
+CANONICAL = re.compile(r'<link rel="canonical" href="(?P<href>[^"]+)"')
+
+
+def config() -> MkDocsConfig:
+    """mkdocs.yml as MkDocs reads it (SITE_URL applied)."""
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def _walk(items: Any) -> Iterator[str]:
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            for value in item.values():
+                yield from (_walk(value) if isinstance(value, list) else [value])
+
+
+def nav_addresses() -> list[str]:
+    """The address of every page in the nav, in nav order: "signalen.md" -> "/signalen/"."""
+    addresses = []
+    for source in _walk(config().nav or []):
+        stem = source.removesuffix(".md")
+        stem = stem.removesuffix("index").rstrip("/")
+        addresses.append("/" + (stem + "/" if stem else ""))
+    return addresses
+
+
+def published_addresses() -> list[str]:
+    lines = PUBLISHED_ADDRESSES.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def page_file(site_dir: Path, address: str) -> Path:
+    return site_dir / address.strip("/") / "index.html"
+
+
+def is_redirect(html: str) -> bool:
+    return REDIRECT_MARK in html[:2000]
+
+
+def content_pages(site_dir: Path) -> list[Path]:
+    """Every built page with content: redirect stubs and the 404 page left out."""
+    return [p for p in sorted(site_dir.rglob("index.html")) if not is_redirect(p.read_text(encoding="utf-8"))]
+
+
+def canonical(html: str) -> str | None:
+    match = CANONICAL.search(html)
+    return match["href"] if match else None

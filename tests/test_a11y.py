@@ -1,0 +1,642 @@
+"""Accessibility to WCAG 2.2 AA in real headless Chromium.
+
+- axe-core (tests/support/axe.py) over every built page, at desktop and at
+  320 px width, with collapsed answers opened; over the theme's widgets
+  (search with results, "Terug naar boven", the menu drawer, a tooltip); and
+  over every state of both checks: each question, its error state, each
+  outcome, the copy fallback and the scheme that replaces a failed check.
+- The keyboard: Tab through every page from the top: the skip link first,
+  every control reached once, in document order, each with a visible focus
+  ring and on screen; both checks done by keyboard alone.
+- Reflow: no horizontal scrolling at 320 CSS px and at 200% zoom, on every
+  page and in every state of both checks.
+
+Pages come from the built site, states from ``checks.get(name).paths()``: a new
+page, question or outcome is covered without touching this file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Locator, Page
+
+import checks
+from checks.engine import Check, Question
+from checks.render import form_id
+from tests.support import axe
+
+pytestmark = pytest.mark.browser
+
+# Pyodide starts in about five seconds on a cold profile; this guards a hang.
+READY_TIMEOUT_MS = 90_000
+STEP_TIMEOUT_MS = 15_000
+
+DESKTOP = {"width": 1280, "height": 800}
+# WCAG 1.4.10 Reflow: 320 CSS px wide.
+NARROW = {"width": 320, "height": 640}
+# A 1280 x 800 window zoomed to 200%. Browser zoom makes each CSS px two
+# device px, so the page lays out in a 640 x 400 CSS px viewport with a device
+# pixel ratio of 2: exactly what Playwright's viewport plus device_scale_factor
+# gives (media queries, layout and rem sizes all see what they see at 200%).
+# CSS `zoom` on the body would not do: the viewport and media queries would
+# stay at 1280 px, so the layout the zoomed reader gets is never tested.
+ZOOM_200 = {"width": 640, "height": 400}
+ZOOM_FACTOR = 2
+
+
+# --- Pages and helpers ------------------------------------------------------------
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    """Every page of the built site relative to its root ("" is the home page),
+    plus the 404 page; redirect stubs (a meta refresh to a page that is itself
+    in the list) are left out."""
+    pages = []
+    for path in sorted(site_dir.rglob("index.html")):
+        if re.search(r"<meta[^>]+http-equiv=[\"']?refresh", path.read_text(encoding="utf-8"), re.I):
+            continue
+        folder = path.parent.relative_to(site_dir).as_posix()
+        pages.append("" if folder == "." else folder + "/")
+    if (site_dir / "404.html").is_file():
+        pages.append("404.html")
+    return pages
+
+
+def new_context(browser: Browser, viewport: dict[str, int], scale: float = 1) -> BrowserContext:
+    """A fresh profile. With reduced motion the theme turns its transitions off
+    (its own stylesheet does so), so every check sees a settled state: the end
+    state of a transition is the same, only the frames on the way are skipped
+    (a heading fading in, the search overlay fading out). axe-core is loaded
+    into every page it opens."""
+    context = browser.new_context(
+        locale="nl-NL",
+        viewport=viewport,
+        device_scale_factor=scale,
+        reduced_motion="reduce",
+        # The offline cache plays no part here; its install would only compete
+        # for the CPU (tests/test_browser_* cover it).
+        service_workers="block",
+    )
+    axe.install(context)
+    return context
+
+
+def open_page(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_load_state("load")
+
+
+def open_all_details(page: Page) -> None:
+    """Collapsed answers (<details>) are part of the page: open them so their
+    content is audited and measured too."""
+    page.evaluate("() => document.querySelectorAll('details:not([open])').forEach((d) => (d.open = true))")
+
+
+def search(page: Page, query: str) -> None:
+    """Type in the theme's search once its index is loaded; wait for results."""
+    page.wait_for_function(
+        """() => {
+            const meta = document.querySelector(".md-search-result__meta");
+            return meta !== null && meta.textContent.trim() !== "" && !/initiali/i.test(meta.textContent);
+        }"""
+    )
+    # Key by key, as a user types: the theme does not always search on a
+    # single input event (Playwright's fill).
+    page.locator(".md-search__input").press_sequentially(query)
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+
+
+def audit(page: Page, where: str, failures: list[str]) -> None:
+    found = axe.violations(page)
+    if found:
+        failures.append(axe.describe(where, found))
+
+
+def assert_no_failures(failures: list[str], what: str) -> None:
+    assert not failures, f"{what}:\n" + "\n".join(failures)
+
+
+def horizontal_overflow(page: Page) -> dict[str, Any] | None:
+    """None when the page fits the width of its viewport: the page does not
+    scroll sideways and nothing of the content sticks out of the screen
+    (which a container with overflow hidden would otherwise cut off unseen).
+    Content in its own scrolling box (a wide table) is left to axe, which
+    fails such a box when the keyboard cannot scroll it."""
+    return page.evaluate(
+        """() => {
+            const root = document.documentElement;
+            const width = root.clientWidth;
+            const inScroller = (el) => {
+                for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+                    const x = getComputedStyle(p).overflowX;
+                    if (x === "auto" || x === "scroll") return true;
+                }
+                return false;
+            };
+            const culprits = [...document.querySelectorAll(".md-content *")]
+                .filter((el) => {
+                    const rect = el.getBoundingClientRect();
+                    return rect.width > 1 && (rect.right > width + 1 || rect.left < -1)
+                        && el.checkVisibility({visibilityProperty: true}) && !inScroller(el);
+                })
+                .slice(0, 8)
+                .map((el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+                     + (el.classList.length ? "." + [...el.classList].join(".") : "")
+                     + ` left=${Math.round(el.getBoundingClientRect().left)}`
+                     + ` right=${Math.round(el.getBoundingClientRect().right)}`);
+            if (root.scrollWidth <= width && culprits.length === 0) return null;
+            return {scrollWidth: root.scrollWidth, clientWidth: width, culprits};
+        }"""
+    )
+
+
+# --- Driving a check --------------------------------------------------------------
+
+
+def check_root(page: Page, name: str) -> Locator:
+    return page.locator(f'[data-check="{name}"]')
+
+
+def wait_for_python(page: Page, name: str) -> None:
+    """Wait until the check's Python has started (or failed: then fail)."""
+    page.locator(f'[data-check="{name}"]:not([data-python="loading"])').wait_for(timeout=READY_TIMEOUT_MS)
+    state = check_root(page, name).get_attribute("data-python")
+    assert state == "ready", f"{name}: Python did not start ({state!r})"
+
+
+def node_locator(page: Page, check: Check, node_id: str) -> Locator:
+    root = check_root(page, check.name)
+    if node_id in check.questions:
+        return root.locator(f'.mdx-check__step form[data-question="{node_id}"]')
+    return root.locator(f'.mdx-check__step [data-outcome="{node_id}"]')
+
+
+def wait_for_node(page: Page, check: Check, node_id: str) -> Locator:
+    shown = node_locator(page, check, node_id)
+    shown.wait_for(state="visible", timeout=STEP_TIMEOUT_MS)
+    return shown
+
+
+def volgende(page: Page, name: str) -> Locator:
+    # exact: the theme's footer has a "Volgende" link to the next page.
+    return check_root(page, name).get_by_role("button", name="Volgende", exact=True)
+
+
+def restart(page: Page, check: Check) -> None:
+    """From an outcome back to the first question."""
+    check_root(page, check.name).get_by_role("button", name="Opnieuw beginnen", exact=True).click()
+    wait_for_node(page, check, check.start)
+
+
+def answer_all(page: Page, check: Check, answers: tuple[str, ...] | list[str]) -> Locator:
+    """From the first question (shown), click ``answers``; returns the outcome."""
+    for depth, answer in enumerate(answers):
+        node = check.step(list(answers[:depth]))
+        wait_for_node(page, check, node.id).locator(f"#{form_id(check, node.id)}-{answer}").check()
+        volgende(page, check.name).click()
+    return wait_for_node(page, check, check.step(list(answers)).id)
+
+
+def steps(check: Check) -> Iterator[tuple[str, str, str | None]]:
+    """Every step of a walk through all paths, one path after the other:
+    (node id, the answer given there or None at the outcome, and whether the
+    node is "new" on this walk or met "again")."""
+    seen: set[str] = set()
+    for answers, outcome in check.paths():
+        nodes = [check.step(list(answers[:depth])).id for depth in range(len(answers))] + [outcome.id]
+        for node_id, answer in zip(nodes, [*answers, None]):
+            yield node_id, answer, "again" if node_id in seen else "new"
+            seen.add(node_id)
+
+
+def walk_all_states(page: Page, check: Check, visit: Callable[[str, str], None]) -> None:
+    """Click through every path of the check from its first question (shown,
+    Python ready), calling ``visit(kind, node_id)`` at each question the first
+    time ("question"), at once after Volgende without a choice ("error") and at
+    each outcome the first time ("outcome"). Ends on the first question."""
+    name = check.name
+    for node_id, next_answer, kind in steps(check):
+        shown = wait_for_node(page, check, node_id)
+        if kind == "new" and next_answer is not None:
+            visit("question", node_id)
+            volgende(page, name).click()
+            shown.locator(".mdx-check__error-summary").wait_for(state="visible")
+            visit("error", node_id)
+        if next_answer is not None:
+            shown.locator(f"#{form_id(check, node_id)}-{next_answer}").check()
+            volgende(page, name).click()
+        else:
+            if kind == "new":
+                visit("outcome", node_id)
+            restart(page, check)
+
+
+@pytest.fixture
+def check_page(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh profile on the check's page (``request.param``), Python ready."""
+    name, viewport, scale = request.param
+    context = new_context(browser, viewport, scale)
+    page = context.new_page()
+    open_page(page, f"{base_url}{name}/")
+    wait_for_python(page, name)
+    yield page
+    context.close()
+
+
+# --- 1. axe-core over every page ----------------------------------------------------
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["desktop", "320px"])
+def test_axe_finds_nothing_on_any_page(browser: Browser, site_dir: Path, base_url: str, viewport: dict[str, int]) -> None:
+    pages = site_pages(site_dir)
+    assert len(pages) >= 15, pages
+    context = new_context(browser, viewport)
+    try:
+        page = context.new_page()
+        failures: list[str] = []
+        for relative in pages:
+            open_page(page, base_url + relative)
+            open_all_details(page)
+            audit(page, f"/{relative}", failures)
+    finally:
+        context.close()
+    assert_no_failures(failures, f"axe-core violations (WCAG 2.2 A/AA) at {viewport['width']} px")
+
+
+def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str) -> None:
+    """The parts of the theme that only appear on use: search results, the
+    "Terug naar boven" button, a tooltip, the menu drawer on a small screen."""
+    failures: list[str] = []
+    context = new_context(browser, DESKTOP)
+    try:
+        page = context.new_page()
+        open_page(page, f"{base_url}signalen/")
+
+        page.locator(".md-search__input").click()
+        search(page, "melding")
+        audit(page, "search with results", failures)
+        page.locator(".md-search__input").press("Escape")
+
+        page.mouse.wheel(0, 4000)
+        page.wait_for_timeout(300)
+        page.mouse.wheel(0, -400)
+        top = page.locator(".md-top")
+        top.wait_for(state="visible")
+        audit(page, '"Terug naar boven" shown', failures)
+
+        abbr = page.locator(".md-content abbr").first
+        abbr.scroll_into_view_if_needed()
+        abbr.hover()
+        page.wait_for_timeout(400)
+        audit(page, "tooltip of an abbreviation", failures)
+    finally:
+        context.close()
+
+    context = new_context(browser, NARROW)
+    try:
+        page = context.new_page()
+        open_page(page, f"{base_url}meldcode/stap-1/")
+        page.locator('label.md-header__button[for="__search"]').click()
+        search(page, "melding")
+        audit(page, "search with results at 320 px", failures)
+        page.locator(".md-search__input").press("Escape")
+
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
+        audit(page, "menu drawer open at 320 px", failures)
+        # The drawer as the keyboard sees it (the whole menu as one list).
+        open_page(page, f"{base_url}meldcode/stap-1/")
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => Boolean(document.activeElement.closest('.md-sidebar--primary'))"):
+                break
+        else:
+            pytest.fail("Tab never reached the menu at 320 px")
+        audit(page, "menu drawer used by keyboard at 320 px", failures)
+    finally:
+        context.close()
+    assert_no_failures(failures, "axe-core violations in the theme's widgets")
+
+
+# --- 2. axe-core over every state of both checks -------------------------------------
+
+
+def reflow_problems(page: Page, where: str) -> list[str]:
+    """Sideways scrolling of the page as it is now, at 200% zoom and at 320 px
+    (the viewport is put back afterwards)."""
+    before = page.viewport_size
+    problems = []
+    for label, viewport in (("200% zoom", ZOOM_200), ("320 px", NARROW)):
+        page.set_viewport_size(viewport)
+        if overflow := horizontal_overflow(page):
+            problems.append(f"{where} at {label}: {overflow}")
+    if before:
+        page.set_viewport_size(before)
+    return problems
+
+
+@pytest.mark.parametrize(
+    # Device scale 2: the 640 px viewport of the reflow check is then exactly a
+    # 1280 px window at 200% zoom (see ZOOM_200).
+    "check_page", [(name, DESKTOP, ZOOM_FACTOR) for name in checks.names()], ids=checks.names(), indirect=True
+)
+def test_every_state_of_the_check_passes_axe_and_fits_the_screen(check_page: Page) -> None:
+    """Each question, its error state (Volgende without a choice), each
+    outcome, the copy fallback and the scheme shown when Python fails: axe at
+    1280 px, and no sideways scrolling at 200% zoom and at 320 px. One
+    profile walks every path (Python starts once)."""
+    page = check_page
+    name = page.locator("[data-check]").first.get_attribute("data-check")
+    check = checks.get(name)
+    violations: list[str] = []
+    reflow: list[str] = []
+    visited: list[str] = []
+
+    def visit(kind: str, node_id: str) -> None:
+        visited.append(f"{kind}:{node_id}")
+        audit(page, f"{name}: {kind} {node_id}", violations)
+        reflow.extend(reflow_problems(page, f"{name}: {kind} {node_id}"))
+
+    walk_all_states(page, check, visit)
+
+    assert sorted(v for v in visited if v.startswith("question:")) == sorted(f"question:{q}" for q in check.questions)
+    assert sorted(v for v in visited if v.startswith("error:")) == sorted(f"error:{q}" for q in check.questions)
+    assert sorted(v for v in visited if v.startswith("outcome:")) == sorted(f"outcome:{o}" for o in check.outcomes)
+
+    # The copy fallback (a browser without clipboard access shows the text to select).
+    answers, outcome = next(iter(check.paths()))
+    shown = answer_all(page, check, answers)
+    assert shown.get_attribute("data-outcome") == outcome.id
+    page.evaluate("() => Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
+    shown.get_by_role("button", name="Kopieer samenvatting", exact=True).click()
+    shown.locator(".mdx-check__copy-fallback").wait_for(state="visible")
+    visit("copy fallback", outcome.id)
+
+    # When Python cannot start, the page shows the scheme's links instead: the
+    # same markup and styles as here, switched by data-python="failed".
+    page.evaluate(f"() => document.querySelector('[data-check=\"{name}\"]').dataset.python = 'failed'")
+    check_root(page, name).locator(".mdx-check__fallback").wait_for(state="visible")
+    visit("Python failed, scheme shown", check.start)
+
+    assert_no_failures(violations + reflow, f"accessibility problems in the states of the {name}")
+
+
+# --- 3. The keyboard ----------------------------------------------------------------
+
+# What has focus now, judged as a sighted keyboard user would: is there a
+# focus ring, is the element on screen and not covered, does it come after the
+# previous stop in the document (no positive tabindex, no jumps back)?
+FOCUS_STATE = """async () => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    if (!el.__mdxId) el.__mdxId = "f" + (window.__mdxFocusCount = (window.__mdxFocusCount ?? 0) + 1);
+    const measure = () => {
+        const rect = el.getBoundingClientRect();
+        const onScreen = rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.bottom > 0
+            && rect.left < innerWidth && rect.top < innerHeight
+            && el.checkVisibility({opacityProperty: true, visibilityProperty: true});
+        let covered = null;
+        if (onScreen) {
+            const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
+            const y = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
+            const hit = document.elementFromPoint(x, y);
+            if (hit && !el.contains(hit) && !hit.contains(el)
+                && !(el.labels && [...el.labels].some((label) => label.contains(hit)))) {
+                covered = hit.tagName.toLowerCase() + "." + [...hit.classList].join(".");
+            }
+        }
+        return {onScreen, covered};
+    };
+    let place = measure();
+    if (!place.onScreen || place.covered) {
+        // The theme reacts to some focus changes a frame later (the search
+        // field opens its panel): judge what the user sees once it has.
+        for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+        place = measure();
+    }
+    const style = getComputedStyle(el);
+    const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
+        || (style.boxShadow !== "none" && style.boxShadow !== "");
+    const previous = window.__mdxPrevious;
+    const follows = !previous || previous === el
+        || Boolean(previous.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+    window.__mdxPrevious = el;
+    const text = (el.getAttribute("aria-label") || el.textContent || el.value || "").trim().replace(/\\s+/g, " ");
+    return {
+        id: el.__mdxId,
+        name: el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+            + (el.classList.length ? "." + [...el.classList].filter((c) => c !== "focus-visible").join(".") : "")
+            + (text ? ` "${text.slice(0, 40)}"` : ""),
+        skip: el.classList.contains("md-skip"),
+        ring, follows, ...place,
+    };
+}"""
+
+# Every control a keyboard user should be able to reach on the page as it is.
+TAB_STOPS = """() => {
+    const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
+    const groups = new Set();
+    return [...document.querySelectorAll(selector)].filter((el) => {
+        if (el.tabIndex < 0 || el.disabled || el.closest("[inert]")) return false;
+        const rect = el.getBoundingClientRect();
+        if (!(rect.width > 0 && rect.height > 0)) return false;
+        if (!el.checkVisibility({opacityProperty: true, visibilityProperty: true})) return false;
+        if (el.type === "radio") {
+            if (groups.has(el.name)) return false;
+            groups.add(el.name);
+        }
+        return true;
+    }).map((el) => {
+        const text = (el.getAttribute("aria-label") || el.textContent || "").trim().replace(/\\s+/g, " ");
+        return {id: el.__mdxId ?? null, name: el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+            + (el.classList.length ? "." + [...el.classList].filter((c) => c !== "focus-visible").join(".") : "")
+            + (text ? ` "${text.slice(0, 40)}"` : "")};
+    });
+}"""
+
+
+def tab_through(page: Page, limit: int) -> list[dict[str, Any] | None]:
+    """Press Tab from the top of the page until focus leaves the page or comes
+    round again; the state of each stop."""
+    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); window.__mdxPrevious = null; }")
+    stops: list[dict[str, Any] | None] = []
+    seen: set[str] = set()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None or state["id"] in seen:
+            break
+        seen.add(state["id"])
+        stops.append(state)
+    return stops
+
+
+def judge_tab_order(page: Page, where: str, failures: list[str]) -> int:
+    expected = page.evaluate(TAB_STOPS)
+    stops = tab_through(page, limit=len(expected) * 2 + 20)
+    problems = []
+    # The theme writes its skip link on every page with headings: all but the 404 page.
+    if page.locator("a.md-skip").count() or not where.endswith("404.html"):
+        if not stops or not stops[0]["skip"]:
+            problems.append(f"the first Tab stop is {stops[0]['name'] if stops else 'nothing'}, not the skip link")
+    for stop in stops:
+        if not stop["onScreen"]:
+            problems.append(f"focus is not visible on screen: {stop['name']}")
+        elif stop["covered"]:
+            problems.append(f"focus is covered by {stop['covered']}: {stop['name']}")
+        if not stop["ring"]:
+            problems.append(f"no focus ring (outline or box-shadow): {stop['name']}")
+        if not stop["follows"]:
+            problems.append(f"focus jumps back in the document to: {stop['name']}")
+    reached = {stop["id"] for stop in stops}
+    for element in page.evaluate(TAB_STOPS):
+        if element["id"] not in reached:
+            problems.append(f"never reached by Tab: {element['name']}")
+    if problems:
+        failures.append(f"{where}:\n  " + "\n  ".join(problems))
+    return len(stops)
+
+
+# At 320 px the header, the menu drawer and the search differ from the desktop;
+# the content's own controls are the same as there. So the narrow walk takes
+# one page of each kind: cards, a section with sub-pages, a check, collapsed
+# answers, a table, and the 404 page.
+NARROW_TAB_PAGES = ("", "meldcode/stap-1/", "kindcheck/", "veelgestelde-vragen/", "over/", "404.html")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["desktop-every-page", "320px"])
+def test_tab_reaches_every_control_in_order_with_a_visible_focus(
+    browser: Browser, site_dir: Path, base_url: str, viewport: dict[str, int]
+) -> None:
+    pages = site_pages(site_dir)
+    if viewport is NARROW:
+        pages = [relative for relative in pages if relative in NARROW_TAB_PAGES]
+        assert len(pages) == len(NARROW_TAB_PAGES), f"NARROW_TAB_PAGES names pages that are gone: {pages}"
+    context = new_context(browser, viewport)
+    failures: list[str] = []
+    try:
+        page = context.new_page()
+        for relative in pages:
+            open_page(page, base_url + relative)
+            open_all_details(page)
+            count = judge_tab_order(page, f"/{relative}", failures)
+            assert count >= 5, f"/{relative}: only {count} Tab stops"
+    finally:
+        context.close()
+    assert_no_failures(failures, f"keyboard focus problems at {viewport['width']} px")
+
+
+def focused(page: Page) -> dict[str, Any]:
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            const style = getComputedStyle(el);
+            return {tag: el.tagName.toLowerCase(), id: el.id, classes: [...el.classList],
+                    text: (el.textContent || "").trim(), value: el.value ?? null, checked: el.checked ?? null,
+                    ring: style.outlineStyle !== "none" || style.boxShadow !== "none",
+                    inContent: el.closest(".md-content") !== null};
+        }"""
+    )
+
+
+# One path per check that uses every kind of key: Space, the arrow keys (to
+# the second and third answer), and Enter.
+KEYBOARD_PATHS = {
+    "kindcheck": ("ja", "ja", "nee"),
+    "afwegingskader": ("ja", "nee", "ja", "ja", "nog-niet"),
+}
+
+
+@pytest.mark.parametrize(
+    "check_page", [(name, DESKTOP, 1) for name in checks.names()], ids=checks.names(), indirect=True
+)
+def test_the_check_can_be_done_by_keyboard_alone(check_page: Page) -> None:
+    page = check_page
+    name = page.locator("[data-check]").first.get_attribute("data-check")
+    check = checks.get(name)
+    answers = KEYBOARD_PATHS[name]
+    assert check.step(list(answers)).id in check.outcomes, f"KEYBOARD_PATHS[{name!r}] must end in an outcome"
+
+    # From the top of the page: the skip link passes the header and the menu,
+    # then Tab on to the first answer.
+    page.keyboard.press("Tab")
+    assert "md-skip" in focused(page)["classes"], focused(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.hash !== ''")  # the theme follows the link a moment later
+    page.keyboard.press("Tab")
+    assert focused(page)["inContent"], f"after the skip link, Tab goes to {focused(page)}"
+    first = f"{form_id(check, check.start)}-{check.questions[check.start].answers[0].id}"
+    for _ in range(60):
+        if focused(page)["id"] == first:
+            break
+        page.keyboard.press("Tab")
+    else:
+        pytest.fail(f"Tab never reached the first answer of the {name}")
+
+    # Volgende without a choice: the error summary takes focus; its link leads
+    # back to the first answer.
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Volgende", focused(page)
+    page.keyboard.press("Enter")
+    summary = check_root(page, name).locator(".mdx-check__error-summary")
+    summary.wait_for(state="visible")
+    assert "mdx-check__error-summary" in focused(page)["classes"], focused(page)
+    page.keyboard.press("Tab")
+    assert focused(page)["tag"] == "a" and focused(page)["text"].startswith("Kies een antwoord"), focused(page)
+    page.keyboard.press("Enter")
+    assert focused(page)["id"] == first, focused(page)
+
+    for depth, answer in enumerate(answers):
+        node = check.step(list(answers[:depth]))
+        assert isinstance(node, Question)
+        if depth > 0:
+            # The new question has focus on its legend; Tab goes to the answers.
+            assert "mdx-check__legend" in focused(page)["classes"], focused(page)
+            page.keyboard.press("Tab")
+        position = [a.id for a in node.answers].index(answer)
+        assert focused(page)["id"] == f"{form_id(check, node.id)}-{node.answers[0].id}", focused(page)
+        if position == 0:
+            page.keyboard.press("Space")
+        for _ in range(position):
+            page.keyboard.press("ArrowDown")
+        now = focused(page)
+        assert now["value"] == answer and now["checked"] and now["ring"], now
+        page.keyboard.press("Tab")
+        assert focused(page)["text"] == "Volgende" and focused(page)["ring"], focused(page)
+        page.keyboard.press("Enter")
+        wait_for_node(page, check, check.step(list(answers[: depth + 1])).id)
+
+    outcome = check.step(list(answers))
+    shown = wait_for_node(page, check, outcome.id)
+    assert "mdx-check__outcome-title" in focused(page)["classes"], focused(page)
+    page.keyboard.press("Tab")
+    assert focused(page)["text"] == "Kopieer samenvatting" and focused(page)["ring"], focused(page)
+    for button in ("Afdrukken", "Vorige", "Opnieuw beginnen"):
+        page.keyboard.press("Tab")
+        assert focused(page)["text"] == button and focused(page)["ring"], focused(page)
+    # And back to the start by keyboard.
+    page.keyboard.press("Enter")
+    wait_for_node(page, check, check.start)
+    assert "mdx-check__legend" in focused(page)["classes"], focused(page)
+    assert shown.count() == 0
+
+
+# --- 4. Reflow: 320 px and 200% zoom -------------------------------------------------
+
+def test_no_page_scrolls_sideways_at_200_percent_zoom_or_320px(browser: Browser, site_dir: Path, base_url: str) -> None:
+    """Every page at 200% zoom, then at 320 px (a phone at device scale 2)."""
+    context = new_context(browser, ZOOM_200, ZOOM_FACTOR)
+    failures: list[str] = []
+    try:
+        page = context.new_page()
+        for relative in site_pages(site_dir):
+            open_page(page, base_url + relative)
+            open_all_details(page)
+            failures.extend(reflow_problems(page, f"/{relative}"))
+    finally:
+        context.close()
+    assert_no_failures(failures, "pages that scroll sideways")

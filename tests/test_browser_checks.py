@@ -1,0 +1,278 @@
+"""Both checks in real headless Chromium, used as a professional uses them:
+every path clicked through, the error state, Back and Forward, the keyboard.
+
+The paths come from ``checks.get(name).paths()``, so a new question or outcome
+is tested here without touching this file. The expected outcome and summary
+come from CPython; the page gets them from Pyodide in a Web Worker.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+import checks
+from checks.engine import ANSWER_LABELS, Question
+from checks.render import caption
+from tests.support.browser import (
+    PageWatch,
+    active_element,
+    answer,
+    assert_summary,
+    check_root,
+    history_entries,
+    new_watched_context,
+    page_url,
+    press_volgende,
+    summary_lines,
+    wait_for_node,
+    wait_for_python,
+    walk,
+)
+
+pytestmark = pytest.mark.browser
+
+# What the page says once the summary is on the clipboard (mdx-check.mjs).
+COPIED = "De samenvatting is gekopieerd. Plak hem in het dossier."
+
+PATHS = [
+    pytest.param(name, answers, outcome.id, id=f"{name}-{'-'.join(answers)}")
+    for name in checks.names()
+    for answers, outcome in checks.get(name).paths()
+]
+
+
+# --- Every path -------------------------------------------------------------------
+
+
+class CheckTabs:
+    """One tab per check in one profile for all paths: Python starts once per
+    check, and "Opnieuw beginnen" leads from each outcome to the next path."""
+
+    def __init__(self, context: BrowserContext, watch: PageWatch, base_url: str) -> None:
+        self.context = context
+        self.watch = watch
+        self.base_url = base_url
+        self.pages: dict[str, Page] = {}
+
+    def at_start(self, name: str) -> Page:
+        """The check's tab, showing its first question with Python ready."""
+        check = checks.get(name)
+        page = self.pages.get(name)
+        outcome = check_root(page, name).locator(".mdx-check__step [data-outcome]") if page else None
+        if page is not None and outcome is not None and outcome.count() == 1:
+            check_root(page, name).get_by_role("button", name="Opnieuw beginnen", exact=True).click()
+            wait_for_node(page, check, check.start)
+            assert "mdx-check__legend" in active_element(page)["classes"], "focus after Opnieuw beginnen"
+        else:
+            # The first path, or a tab left mid-way by a failed test: start afresh.
+            if page is not None:
+                page.close()
+            page = self.pages[name] = self.context.new_page()
+            page.goto(page_url(self.base_url, f"{name}/"))
+        wait_for_python(page, name)
+        wait_for_node(page, check, check.start)
+        return page
+
+
+@pytest.fixture(scope="module")
+def check_tabs(browser: Browser, base_url: str) -> Iterator[CheckTabs]:
+    context, watch = new_watched_context(browser, base_url)
+    yield CheckTabs(context, watch, base_url)
+    context.close()
+
+
+@pytest.mark.parametrize(("name", "answers", "outcome"), PATHS)
+def test_every_path_clicks_through_to_its_outcome_and_summary(
+    check_tabs: CheckTabs, name: str, answers: tuple[str, ...], outcome: str
+) -> None:
+    check = checks.get(name)
+    page = check_tabs.at_start(name)
+    url = page.url
+    before = datetime.date.today()
+    errors = len(check_tabs.watch.errors)
+
+    shown = walk(page, check, answers)
+
+    expect(shown).to_have_attribute("data-outcome", outcome)
+    expect(check_root(page, name)).to_have_attribute("data-node", outcome)
+    title = shown.locator(".mdx-check__outcome-title")
+    expect(title).to_contain_text(check.outcomes[outcome].title)
+    assert "mdx-check__outcome-title" in active_element(page)["classes"], "focus moves to the outcome"
+    assert_summary(page, check, answers, before)
+    for button in ("Kopieer samenvatting", "Afdrukken", "Vorige", "Opnieuw beginnen"):
+        expect(shown.get_by_role("button", name=button, exact=True)).to_be_visible()
+    assert page.url == url, "the URL never changes"
+    assert check_tabs.watch.errors[errors:] == [], check_tabs.watch.bad_responses
+
+
+# --- One at a time: errors, focus, Back and Forward ------------------------------
+
+
+@pytest.mark.parametrize("name", checks.names())
+def test_volgende_without_a_choice_shows_a_focused_error_summary(
+    page: Page, watch: PageWatch, base_url: str, name: str
+) -> None:
+    check = checks.get(name)
+    page.goto(page_url(base_url, f"{name}/"))
+    url = page.url
+    wait_for_python(page, name)
+    first = check.questions[check.start]
+    second = check.step([first.answers[0].id])
+    assert isinstance(second, Question)
+
+    # The first question comes from the build, the second from Python: both
+    # must handle a missing answer the same way.
+    for question in (first, second):
+        form = wait_for_node(page, check, question.id)
+        base = f"mdx-{name}-{question.id}"
+        first_radio = f"{base}-{question.answers[0].id}"
+        summary = form.locator(".mdx-check__error-summary")
+        expect(summary).to_be_hidden()
+
+        press_volgende(page, name)
+
+        expect(summary).to_be_visible()
+        expect(summary).to_contain_text("Er is een probleem")
+        focused = active_element(page)
+        assert focused is not None and focused["id"] == f"{base}-error-summary", focused
+        expect(form.locator(".mdx-check__field-error")).to_be_visible()
+        described = form.locator("fieldset").get_attribute("aria-describedby").split()
+        assert f"{base}-error" in described and f"{base}-help" in described
+        link = summary.get_by_role("link", name=f"Kies een antwoord bij {question.label}.")
+        assert link.get_attribute("href").endswith(f"#{first_radio}")  # the theme makes hrefs absolute
+
+        link.click()
+
+        assert active_element(page)["id"] == first_radio, "the link moves focus to the first radio"
+        assert page.url == url, "following the error link leaves the URL alone"
+        # Still the same question: nothing was submitted.
+        expect(check_root(page, name).locator("form[data-question]")).to_have_attribute("data-question", question.id)
+        if question is first:
+            answer(page, name, first.answers[0].id)
+    assert watch.errors == []
+
+
+def test_vorige_back_and_forward_move_between_questions(
+    context: BrowserContext, page: Page, watch: PageWatch, base_url: str
+) -> None:
+    check = checks.get("kindcheck")
+    page.goto(page_url(base_url, "kindcheck/"))
+    url = page.url
+    before = datetime.date.today()
+    wait_for_python(page, "kindcheck")
+
+    def shows(node_id: str) -> None:
+        """This step, alone in the container, with focus on its legend or title."""
+        wait_for_node(page, check, node_id)
+        expect(check_root(page, "kindcheck").locator("form[data-question], [data-outcome]")).to_have_count(1)
+        target = "mdx-check__legend" if node_id in check.questions else "mdx-check__outcome-title"
+        element = active_element(page)
+        assert element is not None and target in element["classes"], f"focus at {node_id}: {element}"
+        if node_id in check.questions:
+            assert caption(check, check.questions[node_id]) in element["text"]
+        assert page.url == url, f"URL changed at {node_id}: {page.url}"
+
+    answer(page, "kindcheck", "ja")
+    shows("vraag-2")
+    answer(page, "kindcheck", "ja")
+    shows("vraag-3")
+
+    check_root(page, "kindcheck").get_by_role("button", name="Vorige", exact=True).click()
+    shows("vraag-2")
+    page.go_back()
+    shows("vraag-1")
+    expect(check_root(page, "kindcheck").get_by_role("button", name="Vorige")).to_have_count(0)
+    page.go_forward()
+    shows("vraag-2")
+    page.go_forward()
+    shows("vraag-3")
+    answer(page, "kindcheck", "nee")
+    shows("volg-meldcode")
+    page.go_back()
+    shows("vraag-3")
+    page.go_forward()
+    shows("volg-meldcode")
+    check_root(page, "kindcheck").get_by_role("button", name="Vorige", exact=True).click()
+    shows("vraag-3")
+
+    # A different answer after going back replaces the rest of the way.
+    page.go_back()
+    shows("vraag-2")
+    answer(page, "kindcheck", "nee")
+    shows("geen-kinderen")
+
+    # Starting again is a step too: Back returns to the outcome (and its
+    # summary, perhaps not yet copied), Forward to the new start.
+    check_root(page, "kindcheck").get_by_role("button", name="Opnieuw beginnen", exact=True).click()
+    shows("vraag-1")
+    page.go_back()
+    shows("geen-kinderen")
+    assert_summary(page, check, ["ja", "nee"], before)
+
+    # "Kopieer samenvatting" puts exactly the summary on the clipboard.
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    check_root(page, "kindcheck").get_by_role("button", name="Kopieer samenvatting", exact=True).click()
+    expect(check_root(page, "kindcheck").locator(".mdx-check__status")).to_have_text(COPIED)
+    assert page.evaluate("() => navigator.clipboard.readText()") == "\n".join(summary_lines(page, "kindcheck"))
+
+    page.go_forward()
+    shows("vraag-1")
+
+    entries = history_entries(page)
+    assert {entry["url"] for entry in entries} == {url}, entries
+    states = json.dumps([entry["state"] for entry in entries])
+    assert not any(f'"{answer_id}"' in states for answer_id in ANSWER_LABELS), states
+    assert watch.errors == []
+
+
+# --- Keyboard only -----------------------------------------------------------------
+
+
+def tab_to(page: Page, predicate: str, limit: int = 250) -> dict:
+    """Press Tab until the focused element matches ``predicate`` (a JS function
+    of the element); fails after ``limit`` presses."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({predicate})(el); }}"):
+            return active_element(page)
+    raise AssertionError(f"Tab never reached an element matching {predicate}")
+
+
+def test_one_path_by_keyboard_alone(page: Page, watch: PageWatch, base_url: str) -> None:
+    """Tab, Space, arrow keys and Enter only; the path has a three-way question."""
+    check = checks.get("afwegingskader")
+    answers = ("ja", "nee", "ja", "ja", "nog-niet")
+    assert check.step(list(answers)).id == "hulp"
+    page.goto(page_url(base_url, "afwegingskader/"))
+    wait_for_python(page, "afwegingskader")
+
+    for position, answer_id in enumerate(answers):
+        question = check.step(list(answers[:position]))
+        wait_for_node(page, check, question.id)
+        focused = tab_to(page, "(el) => el.matches('[data-check] input[type=radio]')")
+        # Tab enters an unchecked radio group at its first radio.
+        assert focused["value"] == question.answers[0].id, focused
+        index = [a.id for a in question.answers].index(answer_id)
+        if index == 0:
+            page.keyboard.press("Space")
+        for _ in range(index):
+            page.keyboard.press("ArrowDown")
+        checked = check_root(page, "afwegingskader").locator("input[type=radio]:checked")
+        expect(checked).to_have_value(answer_id)
+        focused = tab_to(page, "(el) => el.matches('[data-check] button[type=submit]')", limit=5)
+        assert focused["text"] == "Volgende"
+        page.keyboard.press("Enter")
+
+    outcome = wait_for_node(page, check, "hulp")
+    expect(outcome).to_have_attribute("data-outcome", "hulp")
+    assert "mdx-check__outcome-title" in active_element(page)["classes"]
+    tab_to(page, "(el) => el.textContent.trim() === 'Opnieuw beginnen'", limit=10)
+    page.keyboard.press("Enter")
+    wait_for_node(page, check, check.start)
+    assert "mdx-check__legend" in active_element(page)["classes"]
+    assert watch.errors == []

@@ -1,0 +1,244 @@
+"""Progressive enhancement: the check without JavaScript, when Python cannot
+start, before Python is ready, and after the theme's instant navigation."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+
+import checks
+from checks.render import scheme_id
+from tests.support.browser import (
+    READY_TIMEOUT_MS,
+    PageWatch,
+    check_root,
+    choose,
+    instant_navigation_on_this_port,
+    new_watched_context,
+    page_url,
+    press_volgende,
+    wait_for_node,
+    wait_for_python,
+    walk,
+)
+
+pytestmark = pytest.mark.browser
+
+# The words the page must use when Python cannot start (mdx-check.mjs).
+FAILED_MESSAGE = "De stap-voor-stap check kan in deze browser niet starten."
+NOT_READY_MESSAGE = "Even geduld: de check wordt geladen."
+# Once the wasm request has failed, saying so takes no more than loading the
+# rest of the runtime would.
+FAILED_TIMEOUT_MS = 30_000
+
+
+def any_path(name: str) -> tuple[tuple[str, ...], str]:
+    answers, outcome = next(iter(checks.get(name).paths()))
+    return answers, outcome.id
+
+
+# --- Without JavaScript: the build's markup is the check ----------------------------
+
+
+@pytest.fixture
+def no_js(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch]]:
+    context, watch = new_watched_context(browser, base_url, java_script_enabled=False)
+    yield context.new_page(), watch
+    context.close()
+
+
+@pytest.mark.parametrize("name", checks.names())
+def test_without_javascript_the_first_question_and_the_scheme_are_the_check(
+    no_js: tuple[Page, PageWatch], base_url: str, name: str
+) -> None:
+    page, watch = no_js
+    check = checks.get(name)
+    first = check.questions[check.start]
+    page.goto(page_url(base_url, f"{name}/"))
+    expect(page.locator("html")).to_have_class(re.compile(r"\bno-js\b"))  # no script ran
+    root = check_root(page, name)
+
+    # The first question, as the build rendered it.
+    form = root.locator(f'form[data-question="{first.id}"]')
+    expect(form.locator("legend")).to_contain_text(first.text)
+    for answer in first.answers:
+        expect(form.get_by_label(answer.label, exact=True)).to_be_attached()
+
+    # Links that say where each answer leads, into the scheme.
+    fallback = root.locator(".mdx-check__fallback")
+    expect(fallback).to_be_visible()
+    links = fallback.get_by_role("link")
+    expect(links).to_have_count(len(first.answers))
+    scheme = page.locator(f'[data-check-scheme="{name}"]')
+    expect(scheme).to_be_visible()
+    for answer in first.answers:
+        item = fallback.locator("li").filter(has_text=answer.label)
+        target = scheme_id(check, answer.leads_to)
+        assert item.get_by_role("link").get_attribute("href") == f"#{target}"
+        expect(scheme.locator(f"#{target}")).to_be_attached()
+
+    # The scheme holds every question and every outcome.
+    for question in check.questions.values():
+        node = scheme.locator(f"#{scheme_id(check, question.id)}")
+        expect(node).to_contain_text(question.text)
+        items = node.locator(".mdx-scheme__answers li")
+        expect(items).to_have_count(len(question.answers))
+        for position, answer in enumerate(question.answers):
+            target = scheme_id(check, answer.leads_to)
+            expect(items.nth(position)).to_contain_text(answer.label)
+            assert items.nth(position).get_by_role("link").get_attribute("href") == f"#{target}"
+            expect(scheme.locator(f"#{target}")).to_have_count(1)
+    outcomes = scheme.locator("[data-outcome]")
+    assert sorted(outcomes.evaluate_all("(els) => els.map((el) => el.dataset.outcome)")) == sorted(check.outcomes)
+    for outcome in check.outcomes.values():
+        expect(scheme.locator(f'[data-outcome="{outcome.id}"]')).to_contain_text(outcome.title)
+
+    # Following the link for the first answer lands on that node of the scheme.
+    links.first.click()
+    target = scheme_id(check, first.answers[0].leads_to)
+    assert page.url.endswith(f"#{target}")
+    expect(scheme.locator(f"#{target}")).to_be_in_viewport()
+    assert watch.foreign_requests() == []
+
+
+# --- When Python cannot start ------------------------------------------------------
+
+
+@pytest.fixture
+def held_wasm(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch, list[Route]]]:
+    """A page whose WebAssembly requests wait in a list until the test lets
+    them through or aborts them. No service worker, so its precache cannot
+    serve the wasm around the block."""
+    context, watch = new_watched_context(browser, base_url, service_workers="block")
+    held: list[Route] = []
+    context.route("**/*.wasm", lambda route: held.append(route))
+    yield context.new_page(), watch, held
+    context.close()
+
+
+def wait_for_held(page: Page, held: list[Route]) -> None:
+    """Let Playwright deliver events until the wasm request is held."""
+    for _ in range(200):
+        if held:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("The page never requested the WebAssembly runtime")
+
+
+def assert_failed_in_dutch(page: Page, name: str) -> None:
+    root = check_root(page, name)
+    expect(root).to_have_attribute("data-python", "failed", timeout=FAILED_TIMEOUT_MS)
+    status = root.get_by_role("status")
+    expect(status).to_contain_text(FAILED_MESSAGE)
+    expect(status).to_contain_text("schema")
+    expect(status).not_to_contain_text("Even geduld")
+    expect(root.locator(".mdx-check__step")).to_be_hidden()
+    expect(root.locator(".mdx-check__fallback")).to_be_visible()
+    expect(page.locator(f'[data-check-scheme="{name}"]')).to_be_visible()
+
+
+@pytest.mark.parametrize("name", checks.names())
+def test_blocked_webassembly_fails_in_plain_dutch(browser: Browser, base_url: str, name: str) -> None:
+    context, watch = new_watched_context(browser, base_url, service_workers="block")
+    try:
+        context.route("**/*.wasm", lambda route: route.abort())
+        page = context.new_page()
+        page.goto(page_url(base_url, f"{name}/"))
+        assert_failed_in_dutch(page, name)
+        assert watch.csp_violations() == []
+    finally:
+        context.close()
+
+
+def test_an_answer_given_before_a_failure_does_not_hang(
+    held_wasm: tuple[Page, PageWatch, list[Route]], base_url: str
+) -> None:
+    page, watch, held = held_wasm
+    page.goto(page_url(base_url, "kindcheck/"))
+    wait_for_held(page, held)
+    assert check_root(page, "kindcheck").get_attribute("data-python") == "loading"
+
+    choose(page, "kindcheck", "ja")
+    press_volgende(page, "kindcheck")
+    # While Python loads, the page says so instead of doing nothing.
+    expect(check_root(page, "kindcheck").get_by_role("status")).to_have_text(NOT_READY_MESSAGE)
+
+    for route in held:
+        route.abort()
+    assert_failed_in_dutch(page, "kindcheck")
+    assert watch.csp_violations() == []
+
+
+def test_an_answer_given_before_python_is_ready_is_kept(
+    held_wasm: tuple[Page, PageWatch, list[Route]], base_url: str
+) -> None:
+    page, watch, held = held_wasm
+    check = checks.get("kindcheck")
+    page.goto(page_url(base_url, "kindcheck/"))
+    wait_for_held(page, held)
+    assert check_root(page, "kindcheck").get_attribute("data-python") == "loading"
+
+    choose(page, "kindcheck", "ja")
+    press_volgende(page, "kindcheck")
+    expect(check_root(page, "kindcheck").get_by_role("status")).to_have_text(NOT_READY_MESSAGE)
+
+    for route in held:
+        route.continue_()
+    wait_for_node(page, check, check.step(["ja"]).id, timeout=READY_TIMEOUT_MS)
+    wait_for_python(page, "kindcheck")
+    expect(check_root(page, "kindcheck").locator(".mdx-check__status")).to_have_text("")
+    assert watch.errors == []
+
+
+# --- Instant navigation -------------------------------------------------------------
+
+
+def test_content_pages_start_no_python(page: Page, watch: PageWatch, base_url: str) -> None:
+    page.goto(page_url(base_url, "signalen/"))
+    # Give a wrongly started worker every chance to show up.
+    page.wait_for_load_state("networkidle")
+    assert [url for url in watch.page_requests if "/assets/pyodide/" in url] == []
+    assert [url for url in watch.page_requests if "mdx-check" in url or "mdx-python" in url] == []
+    assert [worker.url for worker in page.workers if "mdx-check" in worker.url] == []
+    assert watch.errors == []
+
+
+def test_instant_navigation_to_the_checks(context: BrowserContext, page: Page, watch: PageWatch, base_url: str) -> None:
+    instant_navigation_on_this_port(context, base_url)
+    page.goto(page_url(base_url, "signalen/"))
+    page.wait_for_load_state("networkidle")
+    assert [url for url in watch.page_requests if "/assets/pyodide/" in url] == []
+    # Survives only if the theme swaps the page instead of loading it.
+    page.evaluate("() => { window.mdxSamePage = true; }")
+    nav = page.locator(".md-sidebar--primary nav")
+
+    for name in ("kindcheck", "afwegingskader"):
+        nav.get_by_role("link", name=checks.get(name).title, exact=True).click()
+        page.wait_for_url(page_url(base_url, f"{name}/"))
+        expect(page.locator("h1")).to_contain_text(checks.get(name).title)
+        assert page.evaluate("() => window.mdxSamePage === true"), "instant navigation reloaded the page"
+        wait_for_python(page, name)
+        answers, outcome = any_path(name)
+        shown = walk(page, checks.get(name), answers)
+        expect(shown).to_have_attribute("data-outcome", outcome)
+        assert page.url == page_url(base_url, f"{name}/")
+
+    # One Python worker served both checks.
+    assert len([worker for worker in page.workers if "mdx-check-worker" in worker.url]) == 1
+
+    # Back from the first question of the afwegingskader leaves for the kindcheck page.
+    check = checks.get("afwegingskader")
+    answers, _ = any_path("afwegingskader")
+    for _ in answers:
+        page.go_back()
+    wait_for_node(page, check, check.start)
+    page.go_back()
+    page.wait_for_url(page_url(base_url, "kindcheck/"))
+    expect(page.locator("h1")).to_contain_text("Kindcheck")
+    wait_for_python(page, "kindcheck")
+    assert page.evaluate("() => window.mdxSamePage === true")
+    assert watch.errors == []
+    assert watch.foreign_requests() == []

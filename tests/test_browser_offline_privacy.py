@@ -1,0 +1,131 @@
+"""Offline after the first visit, and nothing leaves the device: no request to
+another host, nothing in storage or the URL, no CSP violation, over every page
+of the site and a path through each check."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+import checks
+from checks.engine import ANSWER_LABELS
+from tests.support.browser import (
+    PageWatch,
+    assert_summary,
+    cached_urls,
+    history_entries,
+    open_site_page,
+    page_url,
+    site_pages,
+    storage_written,
+    wait_for_python,
+    wait_for_service_worker,
+    walk,
+)
+
+pytestmark = pytest.mark.browser
+
+NOTHING_STORED = {"localStorage": 0, "sessionStorage": 0, "cookies": "", "indexedDB": []}
+
+
+def longest_path(name: str) -> tuple[tuple[str, ...], str]:
+    answers, outcome = max(checks.get(name).paths(), key=lambda path: len(path[0]))
+    return answers, outcome.id
+
+
+def do_check(page: Page, base_url: str, name: str) -> None:
+    """Open the check and click its longest path to the outcome and summary."""
+    page.goto(page_url(base_url, f"{name}/"))
+    before = datetime.date.today()
+    wait_for_python(page, name)
+    answers, outcome = longest_path(name)
+    shown = walk(page, checks.get(name), answers)
+    expect(shown).to_have_attribute("data-outcome", outcome)
+    assert_summary(page, checks.get(name), answers, before)
+
+
+# --- Offline ------------------------------------------------------------------------
+
+
+def test_every_page_and_both_checks_work_offline_after_the_first_visit(
+    context: BrowserContext, page: Page, watch: PageWatch, base_url: str, site_dir: Path
+) -> None:
+    page.goto(base_url)
+    wait_for_service_worker(page)
+    version = [name for name in cached_urls(page) if name.startswith("mdx-")]
+    assert len(version) == 1, f"one cache per build, got {version}"
+
+    context.set_offline(True)
+    assert page.evaluate("() => navigator.onLine") is False
+    failed_before = len(watch.failed)
+
+    for relative in site_pages(site_dir):
+        response = open_site_page(page, base_url, site_dir, relative)
+        assert response is not None and response.ok, f"{relative or '/'} offline: {response and response.status}"
+        assert response.from_service_worker, f"{relative or '/'} did not come from the service worker"
+        expect(page.locator("h1").first).to_be_visible()
+        expect(page.locator(".mdx-help")).to_be_visible()
+
+    for name in checks.names():
+        do_check(page, base_url, name)
+
+    # Requests cut short by leaving a page are no failures; anything else is
+    # a file the service worker did not keep.
+    failed = sorted({f.split(" ")[0] for f in watch.failed[failed_before:] if "ERR_ABORTED" not in f})
+    assert failed == [], "requests failed while offline: the service worker does not keep these"
+    assert watch.errors == []
+
+
+# --- Privacy ------------------------------------------------------------------------
+
+
+def test_nothing_leaves_the_device_over_every_page_and_both_checks(
+    page: Page, watch: PageWatch, base_url: str, site_dir: Path
+) -> None:
+    pages = site_pages(site_dir)
+    check_pages = {f"{name}/": name for name in checks.names()}
+    assert len(pages) > 10 and set(check_pages) <= set(pages)
+
+    for relative in pages:
+        seen = len(watch.page_requests)
+        name = check_pages.get(relative)
+        if name is None:
+            open_site_page(page, base_url, site_dir, relative)
+            expect(page.locator("h1").first).to_be_visible()
+            python = [u for u in watch.page_requests[seen:] if "/assets/pyodide/" in u or "mdx-check-worker" in u]
+            assert python == [], f"content page {relative or '/'} loaded Python"
+        else:
+            # A whole path; Python has started before the next page, so none
+            # of its requests can be mistaken for the next page's.
+            url = page_url(base_url, relative)
+            do_check(page, base_url, name)
+            answers, _ = longest_path(name)
+            # The answers are not in the address bar, nor in any history entry.
+            assert page.url == url
+            entries = history_entries(page)
+            assert len(entries) > len(answers), "each question has its own history entry"
+            assert all(urlsplit(entry["url"]).query == "" for entry in entries), entries
+            assert {entry["url"] for entry in entries if entry["url"].startswith(url)} == {url}, entries
+            states = json.dumps([entry["state"] for entry in entries])
+            assert not any(f'"{answer}"' in states for answer in ANSWER_LABELS), states
+        assert storage_written(page) == NOTHING_STORED, relative
+        assert urlsplit(page.url).query == "", page.url
+
+    # The service worker's cache holds the site's own files, nothing else.
+    own = urlsplit(base_url).netloc
+    for name, urls in cached_urls(page).items():
+        assert name.startswith("mdx-"), name
+        strange = [u for u in urls if urlsplit(u).netloc != own or urlsplit(u).query or urlsplit(u).fragment]
+        assert strange == [], f"cache {name} holds {strange}"
+
+    assert watch.foreign_requests() == []
+    assert watch.csp_violations() == []
+    assert watch.errors == []
+    # Every request stayed on this origin (the canonical link to the
+    # production host is markup, never a request: it must not show up here).
+    assert all(url.startswith(base_url) for url in watch.requests if not url.startswith(("data:", "blob:")))

@@ -1,0 +1,214 @@
+"""Safe to open (issue 5): "Snel weg" on every page, after GOV.UK's "Exit this
+page". The neutral site is the one deliberate way off the site: every test
+intercepts that navigation and answers it with a tiny local page, so nothing
+reaches the network."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, Route
+
+from tests.support.browser import PageWatch
+from tests.support.site import config, content_pages, nav_addresses
+
+pytestmark = pytest.mark.browser
+
+EXIT_URL = config().extra["exit_url"]
+EXIT_HOST = urlsplit(EXIT_URL).netloc
+NEUTRAL_PAGE = "<!doctype html><html lang=nl><title>Weer</title><h1>Het weer</h1></html>"
+
+
+def _fulfil(route: Route) -> None:
+    route.fulfill(status=200, content_type="text/html; charset=utf-8", body=NEUTRAL_PAGE)
+
+
+@pytest.fixture
+def neutral(context: BrowserContext) -> list[str]:
+    """Intercepts every request to the neutral site; returns the URLs asked for."""
+    asked: list[str] = []
+
+    def handle(route: Route) -> None:
+        # The neutral site must not learn where the visitor came from: a
+        # request that says so is recorded as such, and fails the comparison.
+        referer = route.request.headers.get("referer")
+        asked.append(route.request.url if referer is None else f"{route.request.url} (Referer: {referer})")
+        _fulfil(route)
+
+    context.route(re.compile(rf"^https?://{re.escape(EXIT_HOST)}/.*"), handle)
+    return asked
+
+
+def left_the_site(page: Page) -> None:
+    page.wait_for_url(re.compile(rf"^https?://{re.escape(EXIT_HOST)}/"), timeout=5000)
+    assert page.locator("h1").inner_text() == "Het weer"
+
+
+def open_page(page: Page, base_url: str, address: str = "/signalen/") -> None:
+    page.goto(urljoin(base_url, address.lstrip("/")))
+    # The module is loaded once the page is; wait until its listeners are in place.
+    page.wait_for_function("() => document.querySelector('[data-mdx-exit]') !== null")
+    page.wait_for_load_state("load")
+
+
+def test_the_exit_url_is_a_neutral_https_site() -> None:
+    assert EXIT_URL.startswith("https://")
+    assert "meldcode" not in EXIT_URL and "veilig" not in EXIT_URL
+
+
+def test_every_page_has_the_control_as_a_real_link(site_dir: Path) -> None:
+    pages = content_pages(site_dir)
+    assert len(pages) >= len(nav_addresses())
+    missing = []
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        link = re.search(r'<a class="mdx-exit__link" href="(?P<href>[^"]+)"[^>]*>Snel weg</a>', html)
+        if not link or link["href"] != EXIT_URL or 'aria-describedby="mdx-exit-uitleg"' not in link[0]:
+            missing.append(str(path.relative_to(site_dir)))
+    assert not missing, f"no working Snel weg link on: {missing}"
+
+
+def test_clicking_leaves_the_site_and_back_does_not_return(
+    page: Page, base_url: str, neutral: list[str], watch: PageWatch
+) -> None:
+    open_page(page, base_url, "/")
+    open_page(page, base_url, "/signalen/")
+    page.get_by_role("link", name="Snel weg").click()
+    left_the_site(page)
+    assert neutral == [EXIT_URL]
+    # location.replace: the page that was left is gone from this tab's history.
+    page.go_back()
+    page.wait_for_load_state("load")
+    assert page.url == base_url, f"Back returned to {page.url}, not to the page before"
+    assert not watch.csp_violations()
+
+
+def test_pressing_shift_three_times_leaves_the_site(page: Page, base_url: str, neutral: list[str]) -> None:
+    open_page(page, base_url, "/kindcheck/")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    left_the_site(page)
+    assert neutral == [EXIT_URL]
+
+
+# Reports, from inside the page, how it looks the moment the class is set:
+# the page is gone right after, so it tells the test through a binding.
+REPORT_LEAVING = """
+document.addEventListener("DOMContentLoaded", () => new MutationObserver(() => {
+  if (!document.documentElement.classList.contains("mdx-exit--leaving")) return;
+  const status = document.querySelector("[data-mdx-exit-status]");
+  const content = document.querySelector(".md-content");
+  window.mdxReport("mdx-leaving|" + status.textContent + "|" + getComputedStyle(content).visibility
+    + "|" + getComputedStyle(status).visibility);
+}).observe(document.documentElement, { attributes: true, attributeFilter: ["class"] }));
+"""
+
+
+def test_each_shift_press_is_announced_and_leaving_hides_the_page(
+    page: Page, base_url: str, neutral: list[str]
+) -> None:
+    reports: list[str] = []
+    page.expose_function("mdxReport", lambda text: reports.append(text))
+    page.add_init_script(REPORT_LEAVING)
+    open_page(page, base_url, "/kindcheck/")
+    status = page.locator("[data-mdx-exit-status]")
+    assert status.get_attribute("aria-live") == "assertive"
+    page.keyboard.press("Shift")
+    assert "nog 2 keer" in (status.text_content() or "")
+    page.keyboard.press("Shift")
+    assert "nog 1 keer" in (status.text_content() or "")
+    page.keyboard.press("Shift")
+    left_the_site(page)
+    assert reports[:1] == ["mdx-leaving|Pagina wordt verlaten.|hidden|visible"], reports
+
+
+def test_slow_presses_or_capital_letters_do_not_leave(page: Page, base_url: str, neutral: list[str]) -> None:
+    open_page(page, base_url, "/signalen/")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(1300)  # longer than the gap allowed between presses
+    page.keyboard.press("Shift")
+    # Typing capitals holds Shift with another key: that is no press of Shift alone.
+    page.get_by_role("link", name="Snel weg").focus()
+    for letter in "ABC":
+        page.keyboard.press(f"Shift+{letter}")
+    page.wait_for_timeout(300)
+    assert neutral == []
+    assert urlsplit(page.url).netloc == urlsplit(base_url).netloc
+
+
+def test_it_is_the_first_control_after_the_skip_link(page: Page, base_url: str) -> None:
+    open_page(page, base_url, "/signalen/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Snel weg"
+    description = page.evaluate(
+        "document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent"
+    )
+    assert "Shift" in description and "weersite" in description
+
+
+def test_it_stays_in_view_while_scrolling(page: Page, base_url: str) -> None:
+    open_page(page, base_url, "/afwegingskader/")
+    page.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
+    page.wait_for_function("() => window.scrollY > 1000")
+    box = page.get_by_role("link", name="Snel weg").bounding_box()
+    assert box is not None and 0 <= box["y"] < 60, box
+
+
+def serve_sitemap_for_this_server(context: BrowserContext, base_url: str, site_dir: Path) -> None:
+    """The theme only navigates instantly to pages in sitemap.xml, which holds
+    site_url's addresses; it maps their scheme and host to this server but not
+    the port. Serve a sitemap with this server's addresses, as on the real host."""
+    site_url = config().site_url or ""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8").replace(site_url, base_url)
+    context.route(
+        re.compile(r".*/sitemap\.xml$"),
+        lambda route: route.fulfill(status=200, content_type="application/xml", body=sitemap),
+    )
+
+
+def test_it_works_after_instant_navigation(
+    page: Page, context: BrowserContext, base_url: str, site_dir: Path, neutral: list[str]
+) -> None:
+    serve_sitemap_for_this_server(context, base_url, site_dir)
+    open_page(page, base_url, "/")
+    page.wait_for_function("() => window.document$ !== undefined")
+    page.evaluate("window.mdxSameDocument = true")
+    page.locator(".md-content a[href$='signalen/']").first.click()
+    page.wait_for_url(urljoin(base_url, "signalen/"))
+    page.wait_for_function("() => document.querySelector('h1')?.textContent.includes('Signalen')")
+    # Instant navigation swapped the content without loading a new document.
+    assert page.evaluate("window.mdxSameDocument") is True
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    left_the_site(page)
+
+
+@pytest.fixture
+def no_script_context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    yield context
+    context.close()
+
+
+def test_the_link_works_without_javascript(no_script_context: BrowserContext, base_url: str) -> None:
+    no_script_context.route(re.compile(rf"^https?://{re.escape(EXIT_HOST)}/.*"), _fulfil)
+    page = no_script_context.new_page()
+    page.goto(urljoin(base_url, "kindcheck/"))
+    page.get_by_role("link", name="Snel weg").click()
+    left_the_site(page)
+
+
+def test_it_works_when_the_checks_python_cannot_load(page: Page, base_url: str, neutral: list[str]) -> None:
+    page.route(re.compile(r".*/assets/pyodide/.*"), lambda route: route.abort())
+    page.route(re.compile(r".*/mdx-(python|check|check-worker)\.mjs$"), lambda route: route.abort())
+    open_page(page, base_url, "/afwegingskader/")
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    left_the_site(page)

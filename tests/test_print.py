@@ -1,0 +1,111 @@
+"""Every page prints as content only (issue 5): no navigation chrome, the
+target of each link after its text, and the checks' scheme and summary in one
+piece. Judged by Chromium in print media."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Page
+
+import checks
+from checks.render import outcome_html
+from tests.support.site import config
+
+pytestmark = pytest.mark.browser
+
+CHROME = [
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-search",
+    ".md-footer",
+    ".md-top",
+    ".mdx-exit",
+    ".md-content .headerlink",
+]
+
+
+def open_for_print(page: Page, base_url: str, address: str) -> None:
+    page.goto(urljoin(base_url, address.lstrip("/")))
+    page.wait_for_load_state("load")
+    page.emulate_media(media="print")
+
+
+def after(page: Page, selector: str) -> str:
+    return page.eval_on_selector(selector, "el => getComputedStyle(el, '::after').content")
+
+
+@pytest.mark.parametrize("address", ["/", "/kindcheck/", "/trainers/"])
+def test_print_shows_no_navigation_chrome(page: Page, base_url: str, address: str) -> None:
+    page.goto(urljoin(base_url, address.lstrip("/")))
+    page.wait_for_load_state("load")
+    on_screen = [s for s in CHROME[:3] + [".mdx-exit"] if page.locator(s).first.is_visible()]
+    assert on_screen == CHROME[:3] + [".mdx-exit"], "the chrome should be there on screen"
+    page.emulate_media(media="print")
+    shown = [s for s in CHROME if page.locator(s).count() and any(el.is_visible() for el in page.locator(s).all())]
+    assert not shown, f"printed on {address}: {shown}"
+    assert page.locator("article h1").is_visible()
+
+
+def test_links_print_their_address(page: Page, base_url: str) -> None:
+    open_for_print(page, base_url, "/kindcheck/")
+    host = urlsplit(config().site_url or "").netloc
+    # A link to another page of the site: host and path, not the server the page came from.
+    internal = after(page, "article a[href$='meldcode/stap-2/']")
+    assert internal == f'" ({host}/meldcode/stap-2/)"', internal
+    # The help block (a template, not Markdown) too.
+    help_link = after(page, ".mdx-help a[href$='hulp-en-contact/']")
+    assert help_link == f'" ({host}/hulp-en-contact/)"', help_link
+    # Anchors on the page and phone numbers print nothing extra.
+    assert after(page, ".mdx-help a[href^='tel:']") in ("none", "normal")
+
+
+def test_links_elsewhere_print_their_full_address(page: Page, base_url: str) -> None:
+    open_for_print(page, base_url, "/hulp-en-contact/")
+    external = page.eval_on_selector_all(
+        "article a[href^='http']:not([href*='127.0.0.1'])",
+        "links => links.map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])",
+    )
+    assert external, "no links to other sites on /hulp-en-contact/ to judge"
+    for href, content in external:
+        assert content == json.dumps(f" ({href})"), (href, content)
+
+
+def test_the_scheme_prints_without_breaking_a_question(page: Page, base_url: str) -> None:
+    open_for_print(page, base_url, "/kindcheck/")
+    nodes = page.eval_on_selector_all(
+        ".mdx-scheme__node", "nodes => nodes.map(n => getComputedStyle(n).breakInside)"
+    )
+    assert nodes and set(nodes) == {"avoid"}, nodes
+
+
+def test_the_summary_prints_whole_and_wraps(page: Page, base_url: str) -> None:
+    """The outcome as the check shows it (the same renderer), put in place
+    without waiting for Python: printing is about the stylesheet."""
+    check = checks.get("afwegingskader")
+    answers, outcome = max(check.paths(), key=lambda path: len(path[0]))
+    summary = check.summary(list(answers), datetime.date(2026, 11, 22))
+    html = outcome_html(check, outcome, summary)
+    page.set_viewport_size({"width": 800, "height": 900})
+    page.goto(urljoin(base_url, "afwegingskader/"))
+    page.wait_for_load_state("load")
+    page.eval_on_selector(".mdx-check__step", "(step, html) => { step.innerHTML = html; }", html)
+    page.emulate_media(media="print")
+    facts = page.eval_on_selector(
+        ".mdx-check__summary",
+        """el => ({
+            whiteSpace: getComputedStyle(el).whiteSpace,
+            breakInside: getComputedStyle(el).breakInside,
+            overflows: el.scrollWidth > el.clientWidth + 1,
+            text: el.textContent,
+        })""",
+    )
+    assert facts["whiteSpace"] == "pre-wrap"
+    assert facts["breakInside"] == "avoid"
+    assert not facts["overflows"], "the summary runs off the paper"
+    assert facts["text"] == summary
+    assert not page.locator(".mdx-check__actions").first.is_visible(), "buttons are no use on paper"

@@ -1,0 +1,216 @@
+"""Ready for training sessions (issue 5): stable published addresses, redirects
+for moved pages and aliases, and the trainers' page with a QR code per topic
+that decodes (zxing-cpp) to that topic's address."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import zxingcpp
+from playwright.sync_api import Page
+
+from tests.support import png
+from tests.support.browser import PageWatch
+from tests.support.site import (
+    canonical,
+    config,
+    is_redirect,
+    nav_addresses,
+    page_file,
+    published_addresses,
+)
+
+TRAINERS = "/trainers/"
+
+
+def resolve(site_dir: Path, address: str, hops: int = 0) -> tuple[str, str]:
+    """Follow an address through redirect pages to a content page; returns (address, fragment)."""
+    path = page_file(site_dir, address)
+    assert path.is_file(), f"{address} does not resolve: {path} is missing"
+    html = path.read_text(encoding="utf-8")
+    if not is_redirect(html):
+        return address, ""
+    assert hops < 5, f"{address}: redirect loop"
+    target = canonical(html)
+    assert target, f"{address}: redirect page without a target"
+    absolute = urljoin("http://site" + address, target)
+    parts = urlsplit(absolute)
+    assert parts.netloc == "site", f"{address} redirects off the site, to {target}"
+    final, _ = resolve(site_dir, parts.path, hops + 1)
+    return final, parts.fragment
+
+
+# --- Published addresses ----------------------------------------------------
+
+
+def test_the_published_list_is_not_empty_and_has_no_duplicates() -> None:
+    addresses = published_addresses()
+    assert len(addresses) >= 20
+    assert len(addresses) == len(set(addresses)), "published-addresses.txt lists an address twice"
+    bad = [a for a in addresses if not re.fullmatch(r"/([a-z0-9-]+/)*", a)]
+    assert not bad, f"not in the form /path/: {bad}"
+
+
+@pytest.mark.parametrize("address", published_addresses())
+def test_every_published_address_resolves(site_dir: Path, address: str) -> None:
+    final, fragment = resolve(site_dir, address)
+    html = page_file(site_dir, final).read_text(encoding="utf-8")
+    if fragment:
+        assert f'id="{fragment}"' in html, f"{address} redirects to {final}#{fragment}, which has no such anchor"
+
+
+def test_every_topic_is_published() -> None:
+    """A new page must be added to the list, so it is protected once printed."""
+    missing = [a for a in nav_addresses() if a not in published_addresses()]
+    assert not missing, f"add these to published-addresses.txt: {missing}"
+
+
+def test_every_redirect_is_published() -> None:
+    redirects = config().plugins["redirects"].config["redirect_maps"]
+    aliases = ["/" + old.removesuffix(".md").removesuffix("index").rstrip("/") + "/" for old in redirects]
+    assert aliases, "no redirects configured"
+    missing = [a for a in aliases if a not in published_addresses()]
+    assert not missing, f"add these redirect addresses to published-addresses.txt: {missing}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("alias", "target"),
+    [("/faq/", "/veelgestelde-vragen/"), ("/stappen/", "/meldcode/"), ("/privacy/", "/over/#privacy")],
+)
+def test_a_redirect_works_in_chromium_under_the_csp(
+    page: Page, watch: PageWatch, base_url: str, alias: str, target: str
+) -> None:
+    page.goto(urljoin(base_url, alias.lstrip("/")))
+    page.wait_for_url(urljoin(base_url, target.lstrip("/")))
+    page.wait_for_load_state("load")
+    assert page.locator("h1").count() == 1
+    assert not watch.csp_violations(), watch.csp_violations()
+    assert not watch.errors, watch.errors
+
+
+def test_a_redirect_also_works_without_javascript(site_dir: Path) -> None:
+    html = page_file(site_dir, "/faq/").read_text(encoding="utf-8")
+    assert re.search(r'http-equiv="refresh" content="0; url=\.\./veelgestelde-vragen/"', html)
+
+
+# --- The trainers' page -------------------------------------------------------
+
+
+def trainer_items(page: Page) -> list[dict[str, str]]:
+    return page.eval_on_selector_all(
+        ".mdx-addresses__item",
+        """items => items.map(item => ({
+            href: item.querySelector("a").href,
+            title: item.querySelector("a").textContent.trim(),
+            address: item.querySelector(".mdx-addresses__address").textContent.trim(),
+            label: item.querySelector("svg").getAttribute("aria-label"),
+            cls: item.querySelector("svg").getAttribute("class"),
+        }))""",
+    )
+
+
+def test_the_trainers_page_is_in_the_nav_at_an_address_with_trainers() -> None:
+    assert TRAINERS in nav_addresses()
+
+
+def test_qr_codes_are_inline_svg_made_at_build_time(site_dir: Path) -> None:
+    html = page_file(site_dir, TRAINERS).read_text(encoding="utf-8")
+    svgs = re.findall(r"<svg\b[^>]*>", html[html.index('class="mdx-addresses"') :])
+    qr = [tag for tag in svgs if "mdx-qr" in tag]
+    assert len(qr) == len(nav_addresses()) - 1
+    for tag in qr:
+        assert 'role="img"' in tag and 'aria-label="QR-code voor /' in tag, tag
+        assert "style=" not in tag, "the CSP blocks inline styles"
+    section = html[html.index('class="mdx-addresses"') :]
+    assert " style=" not in section[: section.index("</ol>")]
+    assert "<img" not in section[: section.index("</ol>")], "QR codes must be inline, not fetched"
+
+
+@pytest.mark.browser
+def test_one_qr_code_per_topic_each_decoding_to_its_address(
+    page: Page, watch: PageWatch, base_url: str, site_dir: Path
+) -> None:
+    site_url = config().site_url
+    assert site_url
+    page.goto(urljoin(base_url, TRAINERS.lstrip("/")))
+    items = trainer_items(page)
+    topics = [a for a in nav_addresses() if a != TRAINERS]
+    linked = ["/" + urlsplit(item["href"]).path.removeprefix(urlsplit(base_url).path) for item in items]
+    assert linked == topics, "the overview must list every topic once, in nav order"
+
+    codes = page.locator(".mdx-addresses__item svg")
+    assert codes.count() == len(topics)
+    for index, (item, address) in enumerate(zip(items, topics)):
+        assert "qr" in item["cls"] and "qr" in item["label"].lower()
+        assert item["label"] == f"QR-code voor {address}"
+        grey = png.decode(codes.nth(index).screenshot())
+        found = zxingcpp.read_barcodes(grey.view(), formats=zxingcpp.BarcodeFormat.QRCode)
+        assert len(found) == 1, f"{address}: {len(found)} QR codes decoded"
+        decoded = found[0].text
+        expected = canonical(page_file(site_dir, address).read_text(encoding="utf-8"))
+        assert decoded == expected, f"QR for {address} decodes to {decoded!r}, the page is {expected!r}"
+        assert decoded == urljoin(site_url, address.lstrip("/"))
+        assert item["address"] == decoded.removeprefix("https://").removeprefix("http://")
+    # Inline SVG with presentation attributes only: nothing the policy blocks.
+    assert not watch.csp_violations(), watch.csp_violations()
+
+
+@pytest.mark.browser
+def test_the_trainers_page_prints_on_one_sheet(page: Page, base_url: str) -> None:
+    page.goto(urljoin(base_url, TRAINERS.lstrip("/")))
+    for paper in ("A4", "Letter"):
+        pdf = page.pdf(format=paper)
+        sheets = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+        assert sheets == 1, f"the handout takes {sheets} sheets of {paper}"
+
+
+# --- The build steps behind it, in plain Python --------------------------------
+
+
+def test_topics_leave_out_the_page_itself_and_link_relative_to_it() -> None:
+    from sitebuild import addresses
+
+    pages = [("Home", ""), ("Signalen", "signalen/"), ("Voor trainers", "trainers/"), ("Stap 1", "meldcode/stap-1/")]
+    topics = addresses.topics(pages, site_url="https://example.org/mcw", here="trainers/")
+    assert [t.href for t in topics] == ["../", "../signalen/", "../meldcode/stap-1/"]
+    assert [t.url for t in topics] == [
+        "https://example.org/mcw/",
+        "https://example.org/mcw/signalen/",
+        "https://example.org/mcw/meldcode/stap-1/",
+    ]
+    assert topics[1].address == "example.org/mcw/signalen/"
+
+
+@pytest.mark.parametrize("site_url", [None, "", "/", "meldcodewijzer.nl"])
+def test_qr_codes_need_an_absolute_site_url(site_url: str | None) -> None:
+    from sitebuild import addresses
+
+    with pytest.raises(ValueError, match="site_url"):
+        addresses.topics([("Home", "")], site_url=site_url, here="trainers/")
+
+
+def test_a_qr_svg_has_a_label_and_no_style() -> None:
+    from sitebuild import addresses
+
+    svg = addresses.qr_svg("https://meldcodewijzer.nl/signalen/", "QR-code voor /signalen/")
+    assert svg.startswith('<svg role="img" aria-label="QR-code voor /signalen/"')
+    assert 'class="mdx-qr"' in svg and "style" not in svg and "<?xml" not in svg
+
+
+def test_links_get_the_address_to_print() -> None:
+    from sitebuild import printlinks
+
+    html = (
+        '<a href="../kindcheck/">a</a><a class="x" href="https://veiligthuis.nl">b</a>'
+        '<a href="#kop">c</a><a href="tel:112">d</a><a href="./#kop">e</a>'
+    )
+    out = printlinks.annotate(html, page_url="signalen/", site_url="https://meldcodewijzer.nl/")
+    assert '<a href="../kindcheck/" data-print-href="meldcodewijzer.nl/kindcheck/">' in out
+    assert '<a class="x" href="https://veiligthuis.nl" data-print-href="https://veiligthuis.nl">' in out
+    assert '<a href="#kop">c</a>' in out and '<a href="tel:112">d</a>' in out
+    assert 'data-print-href="meldcodewijzer.nl/signalen/#kop"' in out
+    assert printlinks.annotate(out, page_url="signalen/", site_url="https://meldcodewijzer.nl/") == out
