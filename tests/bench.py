@@ -44,7 +44,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
 from tests.support.browser import CHROMIUM_ARGS, chromium_path
-from tests.support.static_server import _Handler
+from tests.support.static_server import StaticHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -177,7 +177,7 @@ class _CountingWriter(io.RawIOBase):
         self.target.close()
 
 
-class _BenchHandler(_Handler):
+class _BenchHandler(StaticHandler):
     """The static server's handler, plus gzip for text and a log of bytes sent."""
 
     log: list[Sent]

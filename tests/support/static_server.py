@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Iterator
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """A plain static host: files as they are, the right types for the runtime."""
+
     # Pyodide compiles its wasm while it streams in, which needs this type.
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -32,7 +34,7 @@ class _Server(http.server.ThreadingHTTPServer):
 def make_server(directory: Path, host: str = "127.0.0.1", port: int = 0) -> http.server.ThreadingHTTPServer:
     if not (directory / "index.html").is_file():
         raise FileNotFoundError(f"{directory} holds no built site (index.html missing): run `make build`")
-    handler = functools.partial(_Handler, directory=str(directory))
+    handler = functools.partial(StaticHandler, directory=str(directory))
     return _Server((host, port), handler)
 
 
