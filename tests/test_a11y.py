@@ -567,6 +567,10 @@ def test_the_check_can_be_done_by_keyboard_alone(check_page: Page) -> None:
     assert "md-skip" in focused(page)["classes"], focused(page)
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.hash !== ''")  # the theme follows the link a moment later
+    # On the first in-page link it follows, the theme may fetch and swap the
+    # page's content; wait until that is over and the check is ready again.
+    page.wait_for_load_state("networkidle")
+    wait_for_python(page, name)
     page.keyboard.press("Tab")
     assert focused(page)["inContent"], f"after the skip link, Tab goes to {focused(page)}"
     first = f"{form_id(check, check.start)}-{check.questions[check.start].answers[0].id}"

@@ -25,6 +25,7 @@ from tests.support.browser import (
     assert_summary,
     check_root,
     history_entries,
+    instant_navigation_on_this_port,
     new_watched_context,
     page_url,
     press_volgende,
@@ -276,3 +277,29 @@ def test_one_path_by_keyboard_alone(page: Page, watch: PageWatch, base_url: str)
     wait_for_node(page, check, check.start)
     assert "mdx-check__legend" in active_element(page)["classes"]
     assert watch.errors == []
+
+
+# --- Links within the page keep the answers --------------------------------------
+
+
+def test_links_within_the_page_keep_the_answers_given(context: BrowserContext, base_url: str, page: Page) -> None:
+    """The skip link, the table of contents and the scheme's links jump within
+    the page; the theme's instant navigation must not reload it and wipe the check."""
+    instant_navigation_on_this_port(context, base_url)
+    check = checks.get("kindcheck")
+    page.goto(page_url(base_url, "kindcheck/"))
+    wait_for_python(page, "kindcheck")
+    answer(page, "kindcheck", "ja")
+    wait_for_node(page, check, "vraag-2")
+    root = check_root(page, "kindcheck").element_handle()
+
+    page.locator(".md-sidebar--secondary a", has_text="Het hele schema").click()
+    page.wait_for_function("() => location.hash === '#het-hele-schema'")
+    page.locator("[data-check-scheme] a").first.click()
+    page.wait_for_function("() => location.hash.startsWith('#schema-')")
+    page.go_back()
+    page.wait_for_function("() => location.hash === '#het-hele-schema'")
+    page.wait_for_load_state("networkidle")
+
+    assert page.evaluate("root => root.isConnected", root), "the page was reloaded: the check lost its answers"
+    wait_for_node(page, check, "vraag-2")

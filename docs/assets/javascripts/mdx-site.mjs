@@ -23,6 +23,20 @@ async function mountChecks() {
   for (const root of roots) new MdxCheck(root, python, signal);
 }
 
+/**
+ * Links within the page (skip link, table of contents, the scheme's "ga naar")
+ * are left to the browser. The theme's instant navigation fetches and swaps
+ * the whole page for the first link it handles, even one to an anchor on the
+ * same page, which would wipe a check's answers; it leaves alone any link with
+ * a `target`, and `_self` changes nothing else.
+ */
+function keepInPageLinksInPage() {
+  // The theme has made every href absolute by now, so compare the parts.
+  for (const link of document.querySelectorAll("a[href]:not([target])")) {
+    if (link.hash && link.origin === location.origin && link.pathname === location.pathname) link.target = "_self";
+  }
+}
+
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker
@@ -32,6 +46,13 @@ function registerServiceWorker() {
 
 // With instant navigation the theme swaps pages without a load: document$
 // emits for each one. Without the theme's script, mount once.
-if (window.document$) window.document$.subscribe(() => void mountChecks());
-else mountChecks();
+function onPage() {
+  // The page on screen, for the popstate gate in partials/mdx-history.html.
+  window.mdxHistory?.shown(location.pathname);
+  keepInPageLinksInPage();
+  void mountChecks();
+}
+
+if (window.document$) window.document$.subscribe(onPage);
+else onPage();
 registerServiceWorker();
