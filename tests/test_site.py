@@ -135,3 +135,11 @@ def test_strict_build_stops_on_a_missing_anchor(tmp_path: Path) -> None:
 def test_strict_build_passes_on_a_good_link(tmp_path: Path) -> None:
     build_with_page(tmp_path, "[de kindcheck](kindcheck.md)")
     assert (tmp_path / "site" / "signalen" / "index.html").is_file()
+
+
+def test_not_found_page_is_dutch_and_offers_a_way_on(site_dir: Path) -> None:
+    facts = read_page(site_dir / "404.html")
+    text = " ".join(facts.text)
+    assert facts.lang == "nl" and facts.h1_count == 1
+    assert "Pagina niet gevonden" in text and "Not found" not in text
+    assert "mdx-help" in facts.classes and "0800-2000" in text
