@@ -109,7 +109,8 @@ def test_nothing_leaves_the_device_over_every_page_and_both_checks(
             assert page.url == url
             entries = history_entries(page)
             assert len(entries) > len(answers), "each question has its own history entry"
-            assert all(urlsplit(entry["url"]).query == "" for entry in entries), entries
+            with_query = [entry["url"] for entry in entries if urlsplit(entry["url"]).query]
+            assert with_query == [], f"history entries with a query string: {with_query}"
             assert {entry["url"] for entry in entries if entry["url"].startswith(url)} == {url}, entries
             states = json.dumps([entry["state"] for entry in entries])
             assert not any(f'"{answer}"' in states for answer in ANSWER_LABELS), states
