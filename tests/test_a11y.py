@@ -28,12 +28,11 @@ import checks
 from checks.engine import Check, Question
 from checks.render import form_id
 from tests.support import axe
+from tests.support.browser import check_root, wait_for_node, wait_for_python
 
 pytestmark = pytest.mark.browser
 
 # Pyodide starts in about five seconds on a cold profile; this guards a hang.
-READY_TIMEOUT_MS = 90_000
-STEP_TIMEOUT_MS = 15_000
 
 DESKTOP = {"width": 1280, "height": 800}
 # WCAG 1.4.10 Reflow: 320 CSS px wide.
@@ -155,30 +154,6 @@ def horizontal_overflow(page: Page) -> dict[str, Any] | None:
 
 
 # --- Driving a check --------------------------------------------------------------
-
-
-def check_root(page: Page, name: str) -> Locator:
-    return page.locator(f'[data-check="{name}"]')
-
-
-def wait_for_python(page: Page, name: str) -> None:
-    """Wait until the check's Python has started (or failed: then fail)."""
-    page.locator(f'[data-check="{name}"]:not([data-python="loading"])').wait_for(timeout=READY_TIMEOUT_MS)
-    state = check_root(page, name).get_attribute("data-python")
-    assert state == "ready", f"{name}: Python did not start ({state!r})"
-
-
-def node_locator(page: Page, check: Check, node_id: str) -> Locator:
-    root = check_root(page, check.name)
-    if node_id in check.questions:
-        return root.locator(f'.mdx-check__step form[data-question="{node_id}"]')
-    return root.locator(f'.mdx-check__step [data-outcome="{node_id}"]')
-
-
-def wait_for_node(page: Page, check: Check, node_id: str) -> Locator:
-    shown = node_locator(page, check, node_id)
-    shown.wait_for(state="visible", timeout=STEP_TIMEOUT_MS)
-    return shown
 
 
 def volgende(page: Page, name: str) -> Locator:

@@ -153,18 +153,22 @@ def test_blocked_webassembly_fails_in_plain_dutch(browser: Browser, base_url: st
         context.close()
 
 
-def test_an_answer_given_before_a_failure_does_not_hang(
-    held_wasm: tuple[Page, PageWatch, list[Route]], base_url: str
-) -> None:
-    page, watch, held = held_wasm
+def answer_while_python_loads(page: Page, held: list[Route], base_url: str) -> None:
+    """Answer the kindcheck's first question while the wasm is held back."""
     page.goto(page_url(base_url, "kindcheck/"))
     wait_for_held(page, held)
     assert check_root(page, "kindcheck").get_attribute("data-python") == "loading"
-
     choose(page, "kindcheck", "ja")
     press_volgende(page, "kindcheck")
     # While Python loads, the page says so instead of doing nothing.
     expect(check_root(page, "kindcheck").get_by_role("status")).to_have_text(NOT_READY_MESSAGE)
+
+
+def test_an_answer_given_before_a_failure_does_not_hang(
+    held_wasm: tuple[Page, PageWatch, list[Route]], base_url: str
+) -> None:
+    page, watch, held = held_wasm
+    answer_while_python_loads(page, held, base_url)
 
     for route in held:
         route.abort()
@@ -177,13 +181,7 @@ def test_an_answer_given_before_python_is_ready_is_kept(
 ) -> None:
     page, watch, held = held_wasm
     check = checks.get("kindcheck")
-    page.goto(page_url(base_url, "kindcheck/"))
-    wait_for_held(page, held)
-    assert check_root(page, "kindcheck").get_attribute("data-python") == "loading"
-
-    choose(page, "kindcheck", "ja")
-    press_volgende(page, "kindcheck")
-    expect(check_root(page, "kindcheck").get_by_role("status")).to_have_text(NOT_READY_MESSAGE)
+    answer_while_python_loads(page, held, base_url)
 
     for route in held:
         route.continue_()
