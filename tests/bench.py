@@ -345,6 +345,8 @@ def worker_marks(page: Page) -> dict[str, float]:
                 """() => Object.fromEntries(performance.getEntriesByType("mark")
                     .map((mark) => [mark.name, performance.timeOrigin + mark.startTime]))"""
             )
+            if "mdx:snapshot-restored" not in marks:
+                raise SystemExit(f"Python did not start from the snapshot on {page.url} (see the browser console)")
             return {name: marks[name] - origin for name in WORKER_MARKS if name in marks}
     raise SystemExit(f"No check worker on {page.url}")
 
@@ -522,8 +524,8 @@ def phases(results: dict[str, Samples]) -> list[str]:
         "question": "first question visible",
         "worker": "page creates the check worker",
         "mdx:worker-start": "worker script running",
-        "mdx:pyodide-loaded": "`loadPyodide()` done (with the checks package)",
-        "mdx:checks-imported": "`checks.browser` imported",
+        "mdx:pyodide-loaded": "`loadPyodide()` done (snapshot restored)",
+        "mdx:checks-imported": "checks zip on `sys.path`, `checks.browser` at hand",
         "ready": "`data-python=\"ready\"` on the page",
     }
     for key, name in names.items():
@@ -571,10 +573,11 @@ HOW = (
     "a bare page that imports `pyodide.mjs` from a copy of `node_modules/pyodide` and calls `loadPyodide()` "
     "on the main thread, cold (new profile) and warm (second load, HTTP cache). Times are on the page's clock "
     "from navigation start; “Python ready” is `data-python=\"ready\"` for us and `loadPyodide()` resolved for "
-    "stock, so ours includes loading and importing the checks. Bytes: one cold visit each of /{content} "
+    "stock, so ours includes restoring the snapshot and putting the checks zip on `sys.path` (the bench stops if a "
+    "visit fell back to a normal start). Bytes: one cold visit each of /{content} "
     "and /{check}, counted by the server (headers and bodies) and split by the Referer into the page's own "
     "requests (its worker included) and the service worker's install. The server gzips text as a static "
-    "host does; `.wasm` and `.zip` are sent as they are."
+    "host does; `.wasm`, `.zip` and the snapshot's `.bin` (gzip inside) are sent as they are."
 )
 
 

@@ -1,13 +1,16 @@
 """The Python runtime the build puts into the site (sitebuild/runtime.py):
 the standard library and the checks compiled to bytecode inside Pyodide, the
-lock data naming the checks zip with its sha256, and the module the worker
-imports. The last tests start Pyodide in Node from exactly those files.
+memory snapshot, the checks zip with its integrity, and the module the worker
+imports. The last tests start Pyodide in Node from exactly those files, with
+the worker's own modules, both from the snapshot and the normal way.
 
 Node and node_modules/pyodide are required (`make deps`): their absence fails.
 """
 
 from __future__ import annotations
 
+import base64
+import gzip
 import hashlib
 import json
 import re
@@ -24,7 +27,9 @@ import checks
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
-WORKER = ROOT / "docs" / "assets" / "javascripts" / "mdx-check-worker.mjs"
+BROWSER_JS = ROOT / "docs" / "assets" / "javascripts"
+WORKER = BROWSER_JS / "mdx-check-worker.mjs"
+SNAPSHOT_READER = BROWSER_JS / "mdx-snapshot.mjs"
 NODE_TIMEOUT_SECONDS = 180
 # Pyc header flags: bit 0 = hash-based, bit 1 = check the source.
 UNCHECKED_HASH = 0b01
@@ -50,10 +55,12 @@ def built(tmp_path_factory: pytest.TempPathFactory, node: str) -> Path:
 def manifest(runtime_dir: Path) -> dict[str, Any]:
     """The values mdx-runtime.mjs exports (it is JavaScript holding JSON literals)."""
     text = (runtime_dir / runtime.MANIFEST).read_text(encoding="utf-8")
-    stdlib = re.search(r"^export const stdLib = (\".*\");$", text, re.MULTILINE)
-    lock = re.search(r"^export const lockFile = (\{.*\});$", text, re.MULTILINE | re.DOTALL)
-    assert stdlib and lock, text
-    return {"stdLib": json.loads(stdlib.group(1)), "lockFile": json.loads(lock.group(1))}
+    values = {}
+    for name in ("stdLib", "snapshot", "checks", "lockFile"):
+        found = re.search(rf"^export const {name} = (.*?);$", text, re.MULTILINE | re.DOTALL)
+        assert found, f"mdx-runtime.mjs exports no {name}:\n{text}"
+        values[name] = json.loads(found.group(1))
+    return values
 
 
 def pyc_flags(data: bytes) -> int:
@@ -66,8 +73,8 @@ def pyc_flags(data: bytes) -> int:
 def test_the_runtime_folder_holds_exactly_what_the_worker_loads(built: Path) -> None:
     names = sorted(p.name for p in built.iterdir())
     data = manifest(built)
-    checks_file = data["lockFile"]["packages"][runtime.PACKAGE_NAME]["file_name"]
-    assert names == sorted([*runtime.PYODIDE_FILES, runtime.MANIFEST, data["stdLib"], checks_file])
+    shipped = [data["stdLib"], data["snapshot"], data["checks"]["file"]]
+    assert names == sorted([*runtime.PYODIDE_FILES, runtime.MANIFEST, *shipped])
     # The stock, uncompiled stdlib is not shipped beside the compiled one.
     assert runtime.STOCK_STDLIB not in names
 
@@ -75,7 +82,7 @@ def test_the_runtime_folder_holds_exactly_what_the_worker_loads(built: Path) -> 
 def test_the_worker_imports_the_runtime_module_and_passes_its_values() -> None:
     source = WORKER.read_text(encoding="utf-8")
     assert f'from "../pyodide/{runtime.MANIFEST}"' in source
-    for option in ("stdLibURL:", "lockFileContents: lockFile", "packageBaseUrl:"):
+    for option in ("stdLibURL:", "lockFileContents: lockFile", "_loadSnapshot:", "integrity: checks.integrity"):
         assert option in source
 
 
@@ -95,36 +102,39 @@ def test_the_stdlib_holds_bytecode_for_every_stock_module_and_no_source(built: P
     assert {pyc_flags(h) for h in headers} == {UNCHECKED_HASH}
 
 
-def test_the_checks_zip_holds_sources_and_their_bytecode(built: Path) -> None:
-    entry = manifest(built)["lockFile"]["packages"][runtime.PACKAGE_NAME]
-    with zipfile.ZipFile(built / entry["file_name"]) as archive:
+def test_the_checks_zip_holds_each_source_with_its_bytecode_beside_it(built: Path) -> None:
+    with zipfile.ZipFile(built / manifest(built)["checks"]["file"]) as archive:
         names = set(archive.namelist())
         sources = {p.relative_to(ROOT).as_posix() for p in runtime.package_sources(ROOT)}
-        assert sources <= names
-        bytecode = {n for n in names if n.endswith(".pyc")}
-        assert {re.sub(r"__pycache__/(\w+)\.cpython-\d+\.pyc$", r"\1.py", n) for n in bytecode} == sources
-        assert names == sources | bytecode
-        assert {pyc_flags(archive.read(n)) for n in bytecode} == {UNCHECKED_HASH}
+        assert names == sources | {name + "c" for name in sources}
+        assert {pyc_flags(archive.read(name + "c")) for name in sources} == {UNCHECKED_HASH}
 
 
-def test_the_lock_names_the_checks_zip_with_its_sha256(built: Path) -> None:
+def test_the_checks_entry_carries_the_zips_integrity_and_its_place(built: Path) -> None:
+    entry = manifest(built)["checks"]
+    digest = base64.b64encode(hashlib.sha256((built / entry["file"]).read_bytes()).digest()).decode()
+    assert entry["integrity"] == f"sha256-{digest}"
+    assert entry["path"] == runtime.CHECKS_PATH
+
+
+def test_the_lock_data_is_pyodides_own_without_packages(built: Path) -> None:
     lock = manifest(built)["lockFile"]
     stock_lock = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
-    assert lock["info"] == stock_lock["info"]
-    assert list(lock["packages"]) == [runtime.PACKAGE_NAME]
-    entry = lock["packages"][runtime.PACKAGE_NAME]
-    data = (built / entry["file_name"]).read_bytes()
-    assert entry["sha256"] == hashlib.sha256(data).hexdigest()
-    assert entry["imports"] == ["checks"]
-    assert entry["install_dir"] == "site"
+    assert lock == {"info": stock_lock["info"], "packages": {}}
 
 
 def test_file_names_carry_their_content_hash(built: Path) -> None:
     data = manifest(built)
-    for name in (data["stdLib"], data["lockFile"]["packages"][runtime.PACKAGE_NAME]["file_name"]):
-        prefix = re.fullmatch(r".+-([0-9a-f]{12})\.zip", name)
+    for name in (data["stdLib"], data["checks"]["file"], data["snapshot"]):
+        prefix = re.fullmatch(r".+-([0-9a-f]{12})\.(zip|bin)", name)
         assert prefix, name
         assert hashlib.sha256((built / name).read_bytes()).hexdigest().startswith(prefix.group(1))
+
+
+def test_the_snapshot_is_gzip_under_a_name_no_host_decodes_for_the_browser(built: Path) -> None:
+    name = manifest(built)["snapshot"]
+    assert name.endswith(".bin") and ".gz" not in name
+    assert (built / name).read_bytes()[:2] == b"\x1f\x8b"
 
 
 def test_a_second_build_gives_the_same_bytes(built: Path, tmp_path: Path) -> None:
@@ -133,39 +143,91 @@ def test_a_second_build_gives_the_same_bytes(built: Path, tmp_path: Path) -> Non
         assert (again / path.name).read_bytes() == path.read_bytes(), path.name
 
 
-def test_a_rebuild_into_the_same_site_leaves_no_stale_zips(built: Path, tmp_path: Path) -> None:
+def test_a_rebuild_into_the_same_site_leaves_no_stale_files(built: Path, tmp_path: Path) -> None:
     target = tmp_path / runtime.RUNTIME_DIR
     target.mkdir(parents=True)
     (target / f"{runtime.PACKAGE_NAME}-000000000000.zip").write_bytes(b"old")
     (target / f"{runtime.STDLIB_NAME}-000000000000.zip").write_bytes(b"old")
+    (target / f"{runtime.SNAPSHOT_NAME}-000000000000.bin").write_bytes(b"old")
     runtime.install(tmp_path, ROOT)
     assert sorted(p.name for p in target.iterdir()) == sorted(p.name for p in built.iterdir())
+
+
+# --- The snapshot's format, read by the browser's own code -------------------------------
+
+# Packs in Python (the build), unpacks with mdx-snapshot.mjs in Node (the browser's code).
+UNPACK_SCRIPT = """
+import { pathToFileURL } from "node:url";
+import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+const [reader, packed] = process.argv.slice(1);
+const { readSnapshot } = await import(pathToFileURL(reader).href);
+try {
+  const image = await readSnapshot(new Response(readFileSync(packed)));
+  process.stdout.write(JSON.stringify({length: image.length, sha256: createHash("sha256").update(image).digest("hex")}));
+} catch (error) {
+  process.stdout.write(JSON.stringify({error: error.name, message: error.message}));
+}
+"""
+
+
+def unpack_in_node(node: str, packed: bytes, tmp_path: Path) -> dict[str, Any]:
+    path = tmp_path / "packed.bin"
+    path.write_bytes(packed)
+    completed = subprocess.run(
+        [node, "--input-type=module", "-e", UNPACK_SCRIPT, str(SNAPSHOT_READER), str(path)],
+        capture_output=True, text=True, timeout=NODE_TIMEOUT_SECONDS, check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    result: dict[str, Any] = json.loads(completed.stdout)
+    return result
+
+
+def test_the_browser_reads_back_exactly_the_image_the_build_packed(node: str, tmp_path: Path) -> None:
+    page = runtime.SNAPSHOT_PAGE
+    # Data pages, runs of zero pages between them, a lone zero byte inside data,
+    # and a last page that is short and holds data.
+    image = b"".join((
+        bytes(range(256)) * (page // 256), bytes(2 * page), b"\x07" * page + b"\x00" + b"\x09" * (page - 1),
+        bytes(3 * page), b"\x05" * 100,
+    ))
+    packed = runtime.pack_snapshot(image)
+    assert len(gzip.decompress(packed)) < len(image) - 4 * page  # the zero pages are gone
+    assert unpack_in_node(node, packed, tmp_path) == {"length": len(image), "sha256": hashlib.sha256(image).hexdigest()}
+
+
+def test_a_snapshot_cut_short_is_refused_by_the_browser(node: str, tmp_path: Path) -> None:
+    image = b"\x01" * runtime.SNAPSHOT_PAGE * 2
+    truncated = gzip.compress(gzip.decompress(runtime.pack_snapshot(image))[:-10])
+    assert unpack_in_node(node, truncated, tmp_path)["error"] == "SnapshotFormatError"
 
 
 # --- The cache and errors ---------------------------------------------------------------
 
 
-def test_the_cache_key_follows_version_compiler_and_source() -> None:
+def test_the_cache_key_follows_version_script_and_source() -> None:
     key = runtime.cache_key("314.0.7", b"source")
     assert key == runtime.cache_key("314.0.7", b"source")
     assert key != runtime.cache_key("314.0.8", b"source")
     assert key != runtime.cache_key("314.0.7", b"other source")
+    assert key != runtime.cache_key("314.0.7", b"source", runtime.SNAPSHOTTER)
 
 
-def test_the_compiled_zips_are_cached(built: Path) -> None:
+def test_the_compiled_zips_and_the_snapshot_are_cached(built: Path) -> None:
     version = runtime.pyodide_version(PYODIDE)
-    cached = sorted(p.name for p in (ROOT / runtime.CACHE_DIR).glob(f"*-{version}-*.zip"))
+    cached = sorted(p.name for p in (ROOT / runtime.CACHE_DIR).glob(f"*-{version}-*"))
     stock_key = runtime.cache_key(version, (PYODIDE / runtime.STOCK_STDLIB).read_bytes())
     checks_key = runtime.cache_key(version, runtime.build_checks_zip(ROOT))
     assert f"{runtime.STDLIB_NAME}-{version}-{stock_key}.zip" in cached
     assert f"{runtime.PACKAGE_NAME}-{version}-{checks_key}.zip" in cached
+    assert any(name.startswith(f"{runtime.SNAPSHOT_NAME}-{version}-") for name in cached)
 
 
 def test_a_syntax_error_fails_the_build_loudly(tmp_path: Path, node: str) -> None:
     source = tmp_path / "bad.zip"
     with zipfile.ZipFile(source, "w") as archive:
         archive.writestr("checks/broken.py", "def broken(:\n")
-    job = {"source": str(source), "target": str(tmp_path / "out.zip"), "root": "site-packages", "layout": "pycache"}
+    job = {"source": str(source), "target": str(tmp_path / "out.zip"), "root": runtime.CHECKS_PATH, "layout": "beside"}
     with pytest.raises(runtime.RuntimeBuildError, match="SyntaxError"):
         runtime.run_compiler([job], None, ROOT)
 
@@ -177,48 +239,61 @@ def test_a_missing_pyodide_is_reported_with_the_fix(tmp_path: Path) -> None:
 
 # --- Pyodide in Node, from the built files ---------------------------------------------
 
-# Starts Pyodide the way the worker does (its own stdlib, the lock data inline,
-# the checks package), then answers one request and reports where modules came from.
+# Starts Pyodide the way the worker does, with the worker's own modules: the
+# compiled stdlib and the lock data, then either the snapshot restored or a
+# normal start; then the checks zip put on sys.path. Normal starts get a zip
+# whose sources cannot run, so the import must come from the bytecode beside
+# them (all but browser.py, whose source lines the traceback test reads).
+# Answers one request and reports where things came from.
 NODE_SCRIPT = """
 import { pathToFileURL } from "node:url";
-const [pyodideModule, runtimeDir] = process.argv.slice(1);
+import { readFileSync } from "node:fs";
+const [pyodideModule, runtimeDir, jsDir, mode] = process.argv.slice(1);
 const { loadPyodide } = await import(pathToFileURL(pyodideModule).href);
-const { stdLib, lockFile } = await import(pathToFileURL(`${runtimeDir}/mdx-runtime.mjs`).href);
-const pyodide = await loadPyodide({
-  stdLibURL: `${runtimeDir}/${stdLib}`,
-  lockFileContents: lockFile,
-  packageBaseUrl: `${runtimeDir}/`,
-  packages: ["meldcodewijzer-checks"],
-  stdout: (line) => process.stderr.write(line + "\\n"),
-  stderr: (line) => process.stderr.write(line + "\\n"),
-});
+const { stdLib, snapshot, checks, lockFile } = await import(pathToFileURL(`${runtimeDir}/mdx-runtime.mjs`).href);
+const { installChecks } = await import(pathToFileURL(`${jsDir}/mdx-python-checks.mjs`).href);
+const { readSnapshot } = await import(pathToFileURL(`${jsDir}/mdx-snapshot.mjs`).href);
+const write = (line) => process.stderr.write(line + "\\n");
+const options = { stdLibURL: `${runtimeDir}/${stdLib}`, lockFileContents: lockFile, stdout: write, stderr: write };
+if (mode === "snapshot") options._loadSnapshot = readSnapshot(new Response(readFileSync(`${runtimeDir}/${snapshot}`)));
+const pyodide = await loadPyodide(options);
+const restored = pyodide.runPython("import sys; 'checks.browser' in sys.modules");
+let zip = readFileSync(`${runtimeDir}/${checks.file}`);
+if (mode === "normal") {
+  pyodide.FS.writeFile("/tmp/in.zip", zip);
+  pyodide.runPython(`
+import zipfile
+with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "w") as out:
+    for info in source.infolist():
+        data = source.read(info)
+        poison = info.filename.endswith(".py") and info.filename != "checks/browser.py"
+        out.writestr(info, b"raise RuntimeError('imported from source')\\\\n" if poison else data)
+`);
+  zip = pyodide.FS.readFile("/tmp/out.zip");
+}
+installChecks(pyodide, checks.path, zip);
 const result = pyodide.runPython(`
-import json, os, site, sys
-package = os.path.join(site.getsitepackages()[0], "checks")
-# Sources that cannot run: the import must come from the bytecode beside them.
-for name in os.listdir(package):
-    if name.endswith(".py"):
-        with open(os.path.join(package, name), "w") as source:
-            source.write("raise RuntimeError('imported from source')\\\\n")
+import inspect, json, sys
 import checks.browser
 reply = json.loads(checks.browser.handle(json.dumps({"check": "kindcheck", "answers": ["ja"], "date": "2026-11-22"})))
 json.dumps({
     "version": sys.version,
     "json_file": sys.modules["json"].__file__,
-    "checks_cached": checks.__cached__,
+    "checks_file": checks.__file__,
+    "first_source_line": inspect.getsourcelines(checks.browser.handle)[0][0],
     "names": list(checks.names()),
     "reply_ok": reply["ok"],
     "reply_node": reply["view"]["node"],
 })
 `);
-process.stdout.write(result + "\\n");
+process.stdout.write(JSON.stringify({ restored, ...JSON.parse(result) }) + "\\n");
 """
 
 
-@pytest.fixture(scope="module")
-def in_node(built: Path, node: str) -> dict[str, Any]:
+@pytest.fixture(scope="module", params=["normal", "snapshot"])
+def in_node(request: pytest.FixtureRequest, built: Path, node: str) -> dict[str, Any]:
     completed = subprocess.run(
-        [node, "--input-type=module", "-e", NODE_SCRIPT, str(PYODIDE / "pyodide.mjs"), str(built)],
+        [node, "--input-type=module", "-e", NODE_SCRIPT, str(PYODIDE / "pyodide.mjs"), str(built), str(BROWSER_JS), request.param],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -226,9 +301,9 @@ def in_node(built: Path, node: str) -> dict[str, Any]:
         check=False,
     )
     if completed.returncode != 0:
-        pytest.fail(f"Pyodide in Node could not use the built runtime:\n{completed.stderr}")
+        pytest.fail(f"Pyodide in Node could not use the built runtime ({request.param} start):\n{completed.stderr}")
     result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
-    return result
+    return result | {"mode": request.param}
 
 
 def test_pyodide_starts_on_the_compiled_stdlib(in_node: dict[str, Any]) -> None:
@@ -236,12 +311,19 @@ def test_pyodide_starts_on_the_compiled_stdlib(in_node: dict[str, Any]) -> None:
     assert in_node["json_file"].endswith("json/__init__.pyc")
 
 
-def test_pyodide_imports_the_checks_from_their_bytecode(in_node: dict[str, Any]) -> None:
-    assert in_node["checks_cached"].endswith("__init__.cpython-314.pyc")
+def test_only_the_snapshot_arrives_with_the_checks_imported(in_node: dict[str, Any]) -> None:
+    assert in_node["restored"] is (in_node["mode"] == "snapshot")
+
+
+def test_pyodide_imports_the_checks_from_their_bytecode_in_the_zip(in_node: dict[str, Any]) -> None:
+    assert in_node["checks_file"] == f"{runtime.CHECKS_PATH}/checks/__init__.pyc"
     assert in_node["names"] == list(checks.names())
+
+
+def test_a_traceback_can_show_the_checks_sources(in_node: dict[str, Any]) -> None:
+    assert in_node["first_source_line"].startswith("def handle(")
 
 
 def test_pyodide_answers_a_request_from_the_built_runtime(in_node: dict[str, Any]) -> None:
     assert in_node["reply_ok"] is True
     assert in_node["reply_node"] == checks.get("kindcheck").step(["ja"]).id
-

@@ -9,60 +9,125 @@
  * Requests that arrive before Python is ready wait for it: none are lost.
  *
  * Start-up (figures in BENCHMARKS.md): the build ships the standard library
- * and the checks compiled to bytecode, and `mdx-runtime.mjs` names the stdlib
- * file and holds the lock data, fetched together with Pyodide's own module.
+ * and the checks compiled to bytecode, plus a gzipped image of Python's memory
+ * taken right after start-up with the checks imported. Restoring that image
+ * skips Python's own start; it uses undocumented Pyodide API, so when it
+ * fails Python starts the normal way. `mdx-runtime.mjs` names this build's
+ * files and holds the lock data.
  */
 import { loadPyodide } from "../pyodide/pyodide.mjs";
-import { lockFile, stdLib } from "../pyodide/mdx-runtime.mjs";
+import { checks, lockFile, snapshot, stdLib } from "../pyodide/mdx-runtime.mjs";
+import { installChecks } from "./mdx-python-checks.mjs";
+import { readSnapshot } from "./mdx-snapshot.mjs";
 
 const RUNTIME = new URL("../pyodide/", import.meta.url);
-// Start-up milestones for the benchmark (tests/bench.py reads them).
+// Start-up milestones for the benchmark (tests/bench.py) and the tests.
 performance.mark("mdx:worker-start");
+
+/** Python cannot start in this browser at all: a second attempt would fail the same way. */
+class StartError extends Error {}
 
 /**
  * Pyodide only logs a failed WebAssembly instantiation (a blocked or missing
  * pyodide.asm.wasm) and then waits forever. Report it instead.
  * @returns {Promise<never>}
  */
-function wasmFailure() {
-  return new Promise((_, reject) => {
+function watchWasmStart() {
+  const failed = new Promise((_, reject) => {
     for (const name of ["instantiateStreaming", "instantiate"]) {
       const original = WebAssembly[name];
       if (typeof original !== "function") continue;
       WebAssembly[name] = function (...args) {
         const result = original.apply(this, args);
-        result.catch((error) => reject(new Error(`WebAssembly could not start: ${error?.message ?? error}`)));
+        result.catch((error) => reject(new StartError(`WebAssembly could not start: ${error?.message ?? error}`)));
         return result;
       };
     }
   });
+  failed.catch(() => {}); // raced below; never unhandled on its own
+  return failed;
 }
 
-/** @returns {Promise<(requestJson: string) => string>} */
-async function startPython() {
-  if (typeof WebAssembly !== "object") {
-    throw new Error("WebAssembly is not available in this browser");
+/**
+ * The memory image, fetched and inflated while Pyodide's own files load.
+ * Undefined where the browser has no `DecompressionStream` (it then starts
+ * Python the normal way).
+ * @returns {Promise<Uint8Array> | undefined}
+ */
+function fetchSnapshot() {
+  if (typeof DecompressionStream !== "function") return undefined;
+  const image = fetch(new URL(snapshot, RUNTIME)).then((response) => {
+    if (!response.ok) throw new Error(`${snapshot}: HTTP ${response.status}`);
+    return readSnapshot(response);
+  });
+  image.catch(() => {}); // reported through loadPyodide, which awaits it
+  return image;
+}
+
+/**
+ * The checks zip; the browser checks its sha256 against the build's.
+ * @returns {Promise<Uint8Array>}
+ */
+async function fetchChecks() {
+  try {
+    const response = await fetch(new URL(checks.file, RUNTIME), { integrity: checks.integrity });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  } catch (error) {
+    throw new StartError(`The checks could not be loaded (${checks.file}): ${error?.message ?? error}`);
   }
+}
+
+/**
+ * @param {Promise<never>} wasmFailed
+ * @param {Promise<Uint8Array>} checksZip
+ * @param {object} [restore] extra `loadPyodide` options
+ * @returns {Promise<(requestJson: string) => string>}
+ */
+async function startPython(wasmFailed, checksZip, restore = {}) {
   const pyodide = await Promise.race([
-    wasmFailure(),
+    wasmFailed,
     loadPyodide({
       indexURL: RUNTIME.href,
       stdLibURL: new URL(stdLib, RUNTIME).href,
       lockFileContents: lockFile,
-      packageBaseUrl: RUNTIME.href,
-      packages: ["meldcodewijzer-checks"],
       // The checks print nothing; anything Python prints is a developer message.
       stdout: (line) => console.debug("[python]", line),
       stderr: (line) => console.warn("[python]", line),
+      ...restore,
     }),
   ]);
   performance.mark("mdx:pyodide-loaded");
+  installChecks(pyodide, checks.path, await checksZip);
   const handle = pyodide.pyimport("checks.browser").handle;
   performance.mark("mdx:checks-imported");
   return handle;
 }
 
-const python = startPython();
+/** @returns {Promise<(requestJson: string) => string>} */
+async function start() {
+  if (typeof WebAssembly !== "object") {
+    throw new Error("WebAssembly is not available in this browser");
+  }
+  const wasmFailed = watchWasmStart();
+  const checksZip = fetchChecks();
+  checksZip.catch(() => {}); // awaited (and reported) once Python is there
+  const image = fetchSnapshot();
+  if (image) {
+    try {
+      const handle = await startPython(wasmFailed, checksZip, { _loadSnapshot: image });
+      performance.mark("mdx:snapshot-restored");
+      return handle;
+    } catch (error) {
+      if (error instanceof StartError) throw error;
+      performance.mark("mdx:snapshot-failed");
+      console.warn("Meldcodewijzer: the Python snapshot could not be restored; starting Python the normal way:", error);
+    }
+  }
+  return startPython(wasmFailed, checksZip);
+}
+
+const python = start();
 python.then(
   () => postMessage({ type: "ready" }),
   (error) => postMessage({ type: "failed", message: String(error?.message ?? error) }),

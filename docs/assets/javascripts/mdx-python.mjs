@@ -15,8 +15,11 @@ export class PythonWorker {
   /** @type {(error: Error) => void} */
   #markFailed;
 
-  /** @param {URL} workerUrl */
-  constructor(workerUrl) {
+  /**
+   * @param {URL} workerUrl
+   * @param {EarlyWorker} [early] a worker the page's head started already
+   */
+  constructor(workerUrl, early) {
     /** Settles when Python is ready (or could not start). @type {Promise<void>} */
     this.ready = new Promise((resolve, reject) => {
       this.#markReady = resolve;
@@ -26,17 +29,27 @@ export class PythonWorker {
     // reported as unhandled when nobody awaits it yet.
     this.ready.catch(() => {});
     try {
-      this.#worker = new Worker(workerUrl, { type: "module" });
+      this.#worker = early?.worker ?? new Worker(workerUrl, { type: "module" });
     } catch (error) {
       this.#fail(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    this.#worker.addEventListener("message", ({ data }) => this.#receive(data));
+    // Synchronous from here on, so no event can slip between the head's
+    // listeners and these.
+    if (early) {
+      early.release();
+      for (const event of early.events) this.#handle(event);
+    }
+    this.#worker.addEventListener("message", (event) => this.#handle(event));
+    this.#worker.addEventListener("error", (event) => this.#handle(event));
+  }
+
+  /** @param {MessageEvent | ErrorEvent} event */
+  #handle(event) {
+    if (event.type === "message") return this.#receive(event.data);
     // A worker script that fails to load or parse only raises `error` here.
-    this.#worker.addEventListener("error", (event) => {
-      event.preventDefault();
-      this.#fail(new Error(event.message || "The Python worker could not start"));
-    });
+    event.preventDefault();
+    this.#fail(new Error(event.message || "The Python worker could not start"));
   }
 
   /**
@@ -74,4 +87,27 @@ export class PythonWorker {
     this.#pending.clear();
     this.#worker?.terminate();
   }
+}
+
+/**
+ * What the head of a check page leaves in `window.mdxEarlyPython`
+ * (overrides/partials/mdx-python-early.html).
+ * @typedef {{worker: Worker, events: Array<MessageEvent | ErrorEvent>, release: () => void}} EarlyWorker
+ */
+
+/** @type {PythonWorker | undefined} one per page, kept across instant navigation */
+let shared;
+
+/**
+ * The page's Python worker: the one the head started, or a new one (after
+ * instant navigation from a content page, the head's script never ran).
+ * @returns {PythonWorker}
+ */
+export function sharedPythonWorker() {
+  if (!shared) {
+    const early = window.mdxEarlyPython;
+    delete window.mdxEarlyPython;
+    shared = new PythonWorker(new URL("mdx-check-worker.mjs", import.meta.url), early);
+  }
+  return shared;
 }

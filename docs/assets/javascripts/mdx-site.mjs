@@ -4,8 +4,6 @@
  */
 const ROOT = new URL("../../", import.meta.url);
 
-/** @type {import("./mdx-python.mjs").PythonWorker | undefined} kept across instant navigation */
-let python;
 let mounted = new AbortController();
 
 async function mountChecks() {
@@ -14,11 +12,11 @@ async function mountChecks() {
   const { signal } = mounted;
   const roots = [...document.querySelectorAll("[data-check]")];
   if (roots.length === 0) return;
-  const [{ MdxCheck }, { PythonWorker }] = await Promise.all([
+  const [{ MdxCheck }, { sharedPythonWorker }] = await Promise.all([
     import("./mdx-check.mjs"),
     import("./mdx-python.mjs"),
   ]);
-  python ??= new PythonWorker(new URL("mdx-check-worker.mjs", import.meta.url));
+  const python = sharedPythonWorker();
   if (signal.aborted) return;
   for (const root of roots) new MdxCheck(root, python, signal);
 }

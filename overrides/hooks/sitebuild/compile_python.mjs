@@ -9,15 +9,16 @@
 // JOB.json: {
 //   "bootStdlib": null | "path of a (compiled) stdlib zip to start Pyodide with",
 //   "archives": [{"source": "in.zip", "target": "out.zip",
-//                 "root": "stdlib" | "site-packages",
-//                 "layout": "sourceless" | "pycache"}]
+//                 "root": "stdlib" | "/absolute/path.zip",
+//                 "layout": "sourceless" | "beside"}]
 // }
 //
 // root: where the archive's files live at run time, which becomes each code
-//   object's file name: the stdlib zip on sys.path, or site-packages.
+//   object's file name: the stdlib zip on sys.path, or the path the archive
+//   itself will have on sys.path.
 // layout: "sourceless" replaces each .py with its .pyc (what zipimport reads
-//   from the stdlib zip); "pycache" keeps each .py and adds
-//   __pycache__/NAME.cpython-3XY.pyc beside it (a normal installed package).
+//   from the stdlib zip); "beside" keeps each .py and adds NAME.pyc next to it
+//   (zipimport reads the .pyc, tracebacks show the lines of the .py).
 //
 // The .pyc files are unchecked-hash pycs: valid whatever the files' dates.
 // The zips are written with fixed dates and sorted entries, so the same input
@@ -32,8 +33,6 @@ const PYODIDE = join(ROOT, "node_modules", "pyodide", "pyodide.mjs");
 
 const COMPILE = `
 import importlib.util
-import posixpath
-import site
 import sys
 import warnings
 import zipfile
@@ -51,16 +50,15 @@ def location(root):
         if len(zips) != 1:
             raise RuntimeError(f"expected one stdlib zip on sys.path, found {zips}")
         return zips[0]
-    if root == "site-packages":
-        return site.getsitepackages()[0]
+    if root.startswith("/"):
+        return root
     raise ValueError(f"unknown root {root!r}")
 
 
 def compile_archive(source, target, root, layout):
-    if layout not in ("sourceless", "pycache"):
+    if layout not in ("sourceless", "beside"):
         raise ValueError(f"unknown layout {layout!r}")
     base = location(root)
-    tag = sys.implementation.cache_tag
     entries = {}
 
     def add(name, data):
@@ -77,15 +75,14 @@ def compile_archive(source, target, root, layout):
                 continue
             # A SyntaxWarning in our own code is a bug to fix, not to ship.
             with warnings.catch_warnings():
-                warnings.simplefilter("error" if root == "site-packages" else "ignore")
+                warnings.simplefilter("ignore" if root == "stdlib" else "error")
                 code = compile(data, f"{base}/{name}", "exec", dont_inherit=True, optimize=OPTIMIZE)
             pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
             if layout == "sourceless":
                 add(name + "c", pyc)
             else:
                 add(name, data)
-                folder, file = posixpath.split(name)
-                add(posixpath.join(folder, "__pycache__", f"{file[:-3]}.{tag}.pyc"), pyc)
+                add(name + "c", pyc)
 
     with zipfile.ZipFile(target, "w") as out:
         for name in sorted(entries):

@@ -10,21 +10,38 @@ not to the build machine's, so ``compile_python.mjs`` compiles inside Pyodide,
 in Node. The compiled zips are cached under ``.cache/pyodide/``, keyed by
 everything that goes into them, so only the first build pays (about 10 s).
 
-Why a plain zip for ``checks`` and not ``pyodide build``: that command
-downloads a cross-build environment, which these machines cannot reach.
-``checks`` is pure standard-library Python, so its sources and their ``.pyc``
-are all Pyodide needs. Pyodide checks the zip against the sha256 in the lock
-data before installing it.
+Why a memory snapshot: restoring Python's memory, saved once at build time
+by ``snapshot_python.mjs`` right after start-up, skips that start-up in the
+browser (~0.4 s of a ~1 s start; BENCHMARKS.md). The image is taken after
+``checks.browser`` is imported, so restoring it leaves nothing to import
+either; it is 31 MB, mostly
+zeros, so it ships gzipped (~5 MB) and the worker inflates it with the
+browser's own ``DecompressionStream``. ``pack_snapshot`` drops the pages of
+zeros first, so the browser inflates 13 MB instead of 31 MB. Its name ends in ``.bin``, not ``.gz``:
+some hosts send ``.gz`` files with ``Content-Encoding: gzip``, and the browser
+would then inflate it before the worker does. Pyodide's snapshot API is
+undocumented, so the worker starts Python the normal way whenever restoring
+fails or the browser cannot inflate.
+
+Why a plain zip for ``checks`` and not a package (``pyodide build`` and
+``loadPackage``): building one downloads a cross-build environment, which
+these machines cannot reach, and installing one runs Pyodide's package
+loader (~0.1 s). ``checks`` is pure standard-library Python, so the worker
+writes the zip (sources and ``.pyc``) to ``CHECKS_PATH`` and puts it on
+``sys.path``; the browser checks its sha256 (``fetch`` with ``integrity``).
 """
 
 from __future__ import annotations
 
+import base64
+import gzip
 import hashlib
 import io
 import json
 import logging
 import os
 import shutil
+import struct
 import subprocess
 import tempfile
 import time
@@ -39,10 +56,19 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STOCK_STDLIB = "python_stdlib.zip"
 STDLIB_NAME = "python_stdlib"
 PACKAGE_NAME = "meldcodewijzer-checks"
+# Where the worker writes the checks zip in Pyodide's file system; compiled
+# into the code objects' file names and into the snapshot's sys.path.
+CHECKS_PATH = f"/lib/{PACKAGE_NAME}.zip"
 # The worker imports this module: the stdlib's file name and the lock data,
 # so it needs no lock file fetch of its own.
 MANIFEST = "mdx-runtime.mjs"
 COMPILER = Path(__file__).with_name("compile_python.mjs")
+SNAPSHOTTER = Path(__file__).with_name("snapshot_python.mjs")
+# The browser's code that installs the checks (the snapshot script runs it
+# too) and that reads the snapshot's format: both go into its cache key.
+BROWSER_JS = Path(__file__).parents[3] / "docs" / "assets" / "javascripts"
+SNAPSHOT_CODE = (BROWSER_JS / "mdx-python-checks.mjs", BROWSER_JS / "mdx-snapshot.mjs")
+SNAPSHOT_NAME = "python_snapshot"
 CACHE_DIR = Path(".cache") / "pyodide"
 # Older compiled zips kept per kind (a checks edit makes a new one each build).
 CACHE_KEEP = 8
@@ -85,7 +111,7 @@ def package_sources(project_root: Path) -> list[Path]:
 
 
 def build_checks_zip(project_root: Path) -> bytes:
-    """The ``checks`` sources as zip bytes, laid out for site-packages."""
+    """The ``checks`` sources as zip bytes, laid out for ``sys.path``."""
     target = io.BytesIO()
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in package_sources(project_root):
@@ -100,11 +126,11 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def cache_key(version: str, source: bytes) -> str:
-    """What a compiled zip depends on: the Pyodide version, the compiler
-    script, and the zip it was compiled from."""
+def cache_key(version: str, source: bytes, tool: Path = COMPILER) -> str:
+    """What a cached file depends on: the Pyodide version, the script that
+    made it, and what it was made from."""
     digest = hashlib.sha256()
-    for part in (version.encode("utf-8"), COMPILER.read_bytes(), source):
+    for part in (version.encode("utf-8"), tool.read_bytes(), source):
         digest.update(_sha256(part).encode("ascii"))
     return digest.hexdigest()[:16]
 
@@ -118,6 +144,22 @@ def _node() -> str:
     return node
 
 
+def _run_node(script: Path, args: list[str], project_root: Path) -> None:
+    try:
+        completed = subprocess.run(
+            [_node(), str(script), *args],
+            cwd=project_root,
+            capture_output=True,
+            text=True,
+            timeout=COMPILE_TIMEOUT_SECONDS,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise RuntimeBuildError(f"{script.name} did not finish in {COMPILE_TIMEOUT_SECONDS} s") from error
+    if completed.returncode != 0:
+        raise RuntimeBuildError(f"{script.name} failed (exit {completed.returncode}):\n{completed.stderr.strip()}")
+
+
 def run_compiler(jobs: list[dict[str, str]], boot_stdlib: Path | None, project_root: Path) -> None:
     """Compile each job's ``source`` zip into its ``target`` inside Pyodide (Node)."""
     with tempfile.TemporaryDirectory(prefix="mdx-compile-") as scratch:
@@ -126,19 +168,7 @@ def run_compiler(jobs: list[dict[str, str]], boot_stdlib: Path | None, project_r
             json.dumps({"bootStdlib": str(boot_stdlib) if boot_stdlib else None, "archives": jobs}),
             encoding="utf-8",
         )
-        try:
-            completed = subprocess.run(
-                [_node(), str(COMPILER), str(job_file)],
-                cwd=project_root,
-                capture_output=True,
-                text=True,
-                timeout=COMPILE_TIMEOUT_SECONDS,
-                check=False,
-            )
-        except subprocess.TimeoutExpired as error:
-            raise RuntimeBuildError(f"{COMPILER.name} did not finish in {COMPILE_TIMEOUT_SECONDS} s") from error
-    if completed.returncode != 0:
-        raise RuntimeBuildError(f"{COMPILER.name} failed (exit {completed.returncode}):\n{completed.stderr.strip()}")
+        _run_node(COMPILER, [str(job_file)], project_root)
     for job in jobs:
         if not Path(job["target"]).is_file():
             raise RuntimeBuildError(f"{COMPILER.name} wrote no {job['target']}")
@@ -155,7 +185,7 @@ def compiled_archives(project_root: Path, source: Path, checks_zip: bytes) -> tu
 
     wanted = [
         (stdlib, stock, "stdlib", "sourceless"),
-        (checks, checks_zip, "site-packages", "pycache"),
+        (checks, checks_zip, CHECKS_PATH, "beside"),
     ]
     missing = [job for job in wanted if not job[0].is_file()]
     if not missing:
@@ -183,50 +213,85 @@ def compiled_archives(project_root: Path, source: Path, checks_zip: bytes) -> tu
     return stdlib, checks
 
 
+def memory_snapshot(project_root: Path, source: Path, stdlib: Path, checks: Path) -> Path:
+    """The gzipped memory image of Pyodide started with ``stdlib`` and with
+    ``checks.browser`` imported from ``checks``, from the cache or made now."""
+    version = pyodide_version(source)
+    cache = project_root / CACHE_DIR
+    inputs = b"".join(path.read_bytes() for path in (stdlib, checks, *SNAPSHOT_CODE))
+    snapshot = cache / f"{SNAPSHOT_NAME}-{version}-{cache_key(version, inputs, SNAPSHOTTER)}.bin"
+    if snapshot.is_file():
+        return snapshot
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="mdx-snapshot-", dir=cache) as scratch:
+        image = Path(scratch) / "image.bin"
+        _run_node(SNAPSHOTTER, [str(stdlib), str(checks), CHECKS_PATH, str(image)], project_root)
+        if not image.is_file() or image.stat().st_size == 0:
+            raise RuntimeBuildError(f"{SNAPSHOTTER.name} wrote no memory image")
+        packed = Path(scratch) / snapshot.name
+        packed.write_bytes(pack_snapshot(image.read_bytes()))
+        os.replace(packed, snapshot)
+    prune(cache)
+    log.info("Made the Python memory snapshot in %.1f s (cached in %s)", time.monotonic() - started, CACHE_DIR)
+    return snapshot
+
+
+SNAPSHOT_PAGE = 64 * 1024  # WebAssembly's page size
+
+
+def pack_snapshot(image: bytes) -> bytes:
+    """The memory image without its pages of zeros, gzipped; the format is
+    described (and read) in ``docs/assets/javascripts/mdx-snapshot.mjs``."""
+    runs: list[tuple[int, int]] = []
+    for offset in range(0, len(image), SNAPSHOT_PAGE):
+        page = image[offset : offset + SNAPSHOT_PAGE]
+        if page.count(0) != len(page):
+            if runs and runs[-1][0] + runs[-1][1] == offset:
+                runs[-1] = (runs[-1][0], runs[-1][1] + len(page))
+            else:
+                runs.append((offset, len(page)))
+    header = struct.pack(f"<II{2 * len(runs)}I", len(image), len(runs), *(n for run in runs for n in run))
+    body = b"".join(image[offset : offset + size] for offset, size in runs)
+    # mtime=0: the same image always gives the same bytes.
+    return gzip.compress(header + body, compresslevel=9, mtime=0)
+
+
 def prune(cache: Path) -> None:
-    """Keep the newest few compiled zips of each kind."""
-    for stem in (STDLIB_NAME, PACKAGE_NAME):
-        found = sorted(cache.glob(f"{stem}-*.zip"), key=lambda p: p.stat().st_mtime, reverse=True)
+    """Keep the newest few cached files of each kind."""
+    for pattern in (f"{STDLIB_NAME}-*.zip", f"{PACKAGE_NAME}-*.zip", f"{SNAPSHOT_NAME}-*.bin"):
+        found = sorted(cache.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in found[CACHE_KEEP:]:
             stale.unlink(missing_ok=True)
 
 
-def lock_data(pyodide_lock: dict, file_name: str, sha256: str) -> dict:
-    """Lock data holding only the checks package, with the runtime's own ``info``."""
+def lock_data(pyodide_lock: dict) -> dict:
+    """Lock data with the runtime's own ``info`` and no packages: given inline,
+    it keeps Pyodide from fetching ``pyodide-lock.json``."""
     if "info" not in pyodide_lock:
         raise RuntimeBuildError("Pyodide's pyodide-lock.json has no 'info'")
-    return {
-        "info": pyodide_lock["info"],
-        "packages": {
-            PACKAGE_NAME: {
-                "name": PACKAGE_NAME,
-                "version": "0.0.0",
-                "file_name": file_name,
-                "install_dir": "site",
-                "sha256": sha256,
-                "package_type": "package",
-                "imports": ["checks"],
-                "depends": [],
-                "unvendored_tests": False,
-            }
-        },
-    }
+    return {"info": pyodide_lock["info"], "packages": {}}
 
 
-def manifest(stdlib_name: str, lock: dict) -> str:
+def subresource_integrity(data: bytes) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
+def manifest(stdlib_name: str, snapshot_name: str, checks: dict[str, str], lock: dict) -> str:
     return (
         "// Written by the build (overrides/hooks/sitebuild/runtime.py): this build's\n"
         "// Python runtime files, for assets/javascripts/mdx-check-worker.mjs.\n"
         f"export const stdLib = {json.dumps(stdlib_name)};\n"
+        f"export const snapshot = {json.dumps(snapshot_name)};\n"
+        f"export const checks = {json.dumps(checks)};\n"
         f"export const lockFile = {json.dumps(lock, indent=1)};\n"
     )
 
 
-def _write_hashed(target: Path, stem: str, data: bytes) -> tuple[str, str]:
-    """Write ``data`` as ``stem-<sha256 prefix>.zip``, removing older builds' copies."""
+def _write_hashed(target: Path, stem: str, data: bytes, suffix: str = ".zip") -> tuple[str, str]:
+    """Write ``data`` as ``stem-<sha256 prefix><suffix>``, removing older builds' copies."""
     sha256 = _sha256(data)
-    name = f"{stem}-{sha256[:12]}.zip"
-    for stale in target.glob(f"{stem}-*.zip"):
+    name = f"{stem}-{sha256[:12]}{suffix}"
+    for stale in target.glob(f"{stem}-*{suffix}"):
         if stale.name != name:
             stale.unlink()
     (target / name).write_bytes(data)
@@ -243,9 +308,13 @@ def install(site_dir: Path, project_root: Path) -> Path:
 
     stdlib, checks = compiled_archives(project_root, source, build_checks_zip(project_root))
     stdlib_name, _ = _write_hashed(target, STDLIB_NAME, stdlib.read_bytes())
-    checks_name, checks_sha256 = _write_hashed(target, PACKAGE_NAME, checks.read_bytes())
+    checks_bytes = checks.read_bytes()
+    checks_name, _ = _write_hashed(target, PACKAGE_NAME, checks_bytes)
+    snapshot = memory_snapshot(project_root, source, stdlib, checks)
+    snapshot_name, _ = _write_hashed(target, SNAPSHOT_NAME, snapshot.read_bytes(), suffix=".bin")
 
     runtime_lock = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))
-    lock = lock_data(runtime_lock, checks_name, checks_sha256)
-    (target / MANIFEST).write_text(manifest(stdlib_name, lock), encoding="utf-8")
+    checks_entry = {"file": checks_name, "path": CHECKS_PATH, "integrity": subresource_integrity(checks_bytes)}
+    manifest_text = manifest(stdlib_name, snapshot_name, checks_entry, lock_data(runtime_lock))
+    (target / MANIFEST).write_text(manifest_text, encoding="utf-8")
     return target
