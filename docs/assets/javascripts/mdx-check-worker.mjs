@@ -101,6 +101,10 @@ async function startPython(wasmFailed, checksZip, restore = {}) {
   installChecks(pyodide, checks.path, await checksZip);
   const handle = pyodide.pyimport("checks.browser").handle;
   performance.mark("mdx:checks-imported");
+  // One real request before reporting ready: a restored image that imports
+  // fine but cannot run fails here, and Python then starts the normal way.
+  const probe = JSON.parse(handle(JSON.stringify({ check: "kindcheck", answers: [], date: "2026-01-01" })));
+  if (probe.ok !== true) throw new Error(`The checks do not answer: ${probe.message ?? JSON.stringify(probe)}`);
   return handle;
 }
 
