@@ -24,28 +24,37 @@ const RUNTIME = new URL("../pyodide/", import.meta.url);
 // Start-up milestones for the benchmark (tests/bench.py) and the tests.
 performance.mark("mdx:worker-start");
 
-/** Python cannot start in this browser at all: a second attempt would fail the same way. */
+/** The checks cannot be had: a second start attempt would fail the same way. */
 class StartError extends Error {}
 
 /**
  * Pyodide only logs a failed WebAssembly instantiation (a blocked or missing
- * pyodide.asm.wasm) and then waits forever. Report it instead.
- * @returns {Promise<never>}
+ * pyodide.asm.wasm) and then waits forever. Report it instead: the returned
+ * function gives each start attempt a promise that rejects when WebAssembly
+ * fails during that attempt. (A failure while restoring the snapshot is not
+ * final: the normal start gets its own attempt, and fails the same way if
+ * the wasm itself is the problem.)
+ * @returns {() => Promise<never>}
  */
 function watchWasmStart() {
-  const failed = new Promise((_, reject) => {
-    for (const name of ["instantiateStreaming", "instantiate"]) {
-      const original = WebAssembly[name];
-      if (typeof original !== "function") continue;
-      WebAssembly[name] = function (...args) {
-        const result = original.apply(this, args);
-        result.catch((error) => reject(new StartError(`WebAssembly could not start: ${error?.message ?? error}`)));
-        return result;
-      };
-    }
-  });
-  failed.catch(() => {}); // raced below; never unhandled on its own
-  return failed;
+  /** @type {(error: Error) => void} */
+  let failAttempt = () => {};
+  for (const name of ["instantiateStreaming", "instantiate"]) {
+    const original = WebAssembly[name];
+    if (typeof original !== "function") continue;
+    WebAssembly[name] = function (...args) {
+      const result = original.apply(this, args);
+      result.catch((error) => failAttempt(new Error(`WebAssembly could not start: ${error?.message ?? error}`)));
+      return result;
+    };
+  }
+  return () => {
+    const failed = new Promise((_, reject) => {
+      failAttempt = reject;
+    });
+    failed.catch(() => {}); // raced in startPython; never unhandled on its own
+    return failed;
+  };
 }
 
 /**
@@ -113,13 +122,13 @@ async function start() {
   if (typeof WebAssembly !== "object") {
     throw new Error("WebAssembly is not available in this browser");
   }
-  const wasmFailed = watchWasmStart();
+  const wasmAttempt = watchWasmStart();
   const checksZip = fetchChecks();
   checksZip.catch(() => {}); // awaited (and reported) once Python is there
   const image = fetchSnapshot();
   if (image) {
     try {
-      const handle = await startPython(wasmFailed, checksZip, { _loadSnapshot: image });
+      const handle = await startPython(wasmAttempt(), checksZip, { _loadSnapshot: image });
       performance.mark("mdx:snapshot-restored");
       return handle;
     } catch (error) {
@@ -128,7 +137,7 @@ async function start() {
       console.warn("Meldcodewijzer: the Python snapshot could not be restored; starting Python the normal way:", error);
     }
   }
-  return startPython(wasmFailed, checksZip);
+  return startPython(wasmAttempt(), checksZip);
 }
 
 const python = start();
