@@ -14,6 +14,7 @@ from checks.render import scheme_id
 from tests.support.browser import (
     READY_TIMEOUT_MS,
     PageWatch,
+    assert_failed_in_dutch,
     check_root,
     choose,
     instant_navigation_on_this_port,
@@ -27,12 +28,8 @@ from tests.support.browser import (
 
 pytestmark = pytest.mark.browser
 
-# The words the page must use when Python cannot start (mdx-check.mjs).
-FAILED_MESSAGE = "De stap-voor-stap check kan in deze browser niet starten."
+# The words the page uses while Python loads (mdx-check.mjs).
 NOT_READY_MESSAGE = "Even geduld: de check wordt geladen."
-# Once the wasm request has failed, saying so takes no more than loading the
-# rest of the runtime would.
-FAILED_TIMEOUT_MS = 30_000
 
 
 def any_path(name: str) -> tuple[tuple[str, ...], str]:
@@ -126,18 +123,6 @@ def wait_for_held(page: Page, held: list[Route], count: int = 1) -> None:
             return
         page.wait_for_timeout(50)
     raise AssertionError(f"The page requested the WebAssembly runtime {len(held)} times, not {count}")
-
-
-def assert_failed_in_dutch(page: Page, name: str) -> None:
-    root = check_root(page, name)
-    expect(root).to_have_attribute("data-python", "failed", timeout=FAILED_TIMEOUT_MS)
-    status = root.get_by_role("status")
-    expect(status).to_contain_text(FAILED_MESSAGE)
-    expect(status).to_contain_text("schema")
-    expect(status).not_to_contain_text("Even geduld")
-    expect(root.locator(".mdx-check__step")).to_be_hidden()
-    expect(root.locator(".mdx-check__fallback")).to_be_visible()
-    expect(page.locator(f'[data-check-scheme="{name}"]')).to_be_visible()
 
 
 @pytest.mark.parametrize("name", checks.names())

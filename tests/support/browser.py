@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, Response
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, Response, expect
 
 from checks.engine import ANSWER_LABELS, Check, Question
 from checks.render import caption
@@ -111,6 +111,11 @@ def storage_written(page: Page) -> dict[str, object]:
 READY_TIMEOUT_MS = 90_000
 # One step of a check once Python runs (a request to the worker and a re-render).
 STEP_TIMEOUT_MS = 15_000
+# The words the page must use when Python cannot start (mdx-check.mjs).
+FAILED_MESSAGE = "De stap-voor-stap check kan in deze browser niet starten."
+# Once a runtime file has failed, saying so takes no more than loading the
+# rest of the runtime would.
+FAILED_TIMEOUT_MS = 30_000
 
 
 def new_watched_context(browser: Browser, origin: str, **options: Any) -> tuple[BrowserContext, PageWatch]:
@@ -134,6 +139,19 @@ def page_url(base_url: str, relative: str) -> str:
 
 def check_root(page: Page, name: str) -> Locator:
     return page.locator(f'[data-check="{name}"]')
+
+
+def assert_failed_in_dutch(page: Page, name: str) -> None:
+    """The check says in Dutch that it cannot start and points to the scheme."""
+    root = check_root(page, name)
+    expect(root).to_have_attribute("data-python", "failed", timeout=FAILED_TIMEOUT_MS)
+    status = root.get_by_role("status")
+    expect(status).to_contain_text(FAILED_MESSAGE)
+    expect(status).to_contain_text("schema")
+    expect(status).not_to_contain_text("Even geduld")
+    expect(root.locator(".mdx-check__step")).to_be_hidden()
+    expect(root.locator(".mdx-check__fallback")).to_be_visible()
+    expect(page.locator(f'[data-check-scheme="{name}"]')).to_be_visible()
 
 
 def python_state(page: Page, name: str) -> str | None:

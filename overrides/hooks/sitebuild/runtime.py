@@ -218,7 +218,8 @@ def memory_snapshot(project_root: Path, source: Path, stdlib: Path, checks: Path
     ``checks.browser`` imported from ``checks``, from the cache or made now."""
     version = pyodide_version(source)
     cache = project_root / CACHE_DIR
-    inputs = b"".join(path.read_bytes() for path in (stdlib, checks, *SNAPSHOT_CODE))
+    # The two zips' cache names are keys of everything that went into them.
+    inputs = "\n".join((stdlib.name, checks.name)).encode() + b"".join(path.read_bytes() for path in SNAPSHOT_CODE)
     snapshot = cache / f"{SNAPSHOT_NAME}-{version}-{cache_key(version, inputs, SNAPSHOTTER)}.bin"
     if snapshot.is_file():
         return snapshot
@@ -287,15 +288,14 @@ def manifest(stdlib_name: str, snapshot_name: str, checks: dict[str, str], lock:
     )
 
 
-def _write_hashed(target: Path, stem: str, data: bytes, suffix: str = ".zip") -> tuple[str, str]:
+def _write_hashed(target: Path, stem: str, data: bytes, suffix: str = ".zip") -> str:
     """Write ``data`` as ``stem-<sha256 prefix><suffix>``, removing older builds' copies."""
-    sha256 = _sha256(data)
-    name = f"{stem}-{sha256[:12]}{suffix}"
+    name = f"{stem}-{_sha256(data)[:12]}{suffix}"
     for stale in target.glob(f"{stem}-*{suffix}"):
         if stale.name != name:
             stale.unlink()
     (target / name).write_bytes(data)
-    return name, sha256
+    return name
 
 
 def install(site_dir: Path, project_root: Path) -> Path:
@@ -307,11 +307,11 @@ def install(site_dir: Path, project_root: Path) -> Path:
         shutil.copyfile(source / name, target / name)
 
     stdlib, checks = compiled_archives(project_root, source, build_checks_zip(project_root))
-    stdlib_name, _ = _write_hashed(target, STDLIB_NAME, stdlib.read_bytes())
+    stdlib_name = _write_hashed(target, STDLIB_NAME, stdlib.read_bytes())
     checks_bytes = checks.read_bytes()
-    checks_name, _ = _write_hashed(target, PACKAGE_NAME, checks_bytes)
+    checks_name = _write_hashed(target, PACKAGE_NAME, checks_bytes)
     snapshot = memory_snapshot(project_root, source, stdlib, checks)
-    snapshot_name, _ = _write_hashed(target, SNAPSHOT_NAME, snapshot.read_bytes(), suffix=".bin")
+    snapshot_name = _write_hashed(target, SNAPSHOT_NAME, snapshot.read_bytes(), suffix=".bin")
 
     runtime_lock = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))
     checks_entry = {"file": checks_name, "path": CHECKS_PATH, "integrity": subresource_integrity(checks_bytes)}
