@@ -1,11 +1,13 @@
 """MkDocs glue for Meldcodewijzer. Thin on purpose: each hook hands its work to
 plain Python in ``sitebuild`` (and ``checks``), which a successor to MkDocs can
-call the same way."""
+call the same way.
+
+Both packages live at the project root, so MkDocs runs as ``python -m mkdocs``
+from there (as the Makefile does), which puts the root on ``sys.path``."""
 
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-if str(PROJECT_ROOT) not in sys.path:  # `checks` lives at the project root
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker  # noqa: E402
+from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
@@ -31,13 +29,6 @@ _serving = False
 def on_startup(*, command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
-
-
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    # The theme folder holds this build code too; it is no part of the site.
-    for file in [f for f in files if f.src_uri.startswith("hooks/")]:
-        files.remove(file)
-    return files
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -66,7 +57,7 @@ def on_page_context(
 @event_priority(-100)
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
-    runtime.install(site_dir, PROJECT_ROOT)
+    runtime.install(site_dir, Path(config.config_file_path).parent)
     linked = printlinks.apply(site_dir, addresses.base_url(config.site_url))
     log.debug("Print addresses written into the links of %d pages", linked)
     if _serving:

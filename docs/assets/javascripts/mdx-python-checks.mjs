@@ -1,7 +1,7 @@
 /**
  * Puts the checks into a started Pyodide: the zip on `sys.path`, then
  * `import checks.browser`. Shared by the browser's worker and the build's
- * snapshot script (overrides/hooks/sitebuild/snapshot_python.mjs), so the
+ * snapshot script (sitebuild/snapshot_python.mjs), so the
  * snapshot holds exactly what the worker would otherwise do itself.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Reads the Python memory snapshot the build writes
- * (overrides/hooks/sitebuild/runtime.py, `pack_snapshot`).
+ * (sitebuild/runtime.py, `pack_snapshot`).
  *
  * The image is 31 MB, of which about 60 % is whole pages of zeros, so the
  * build keeps only the pages that hold data: the file is gzip of

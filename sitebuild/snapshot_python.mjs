@@ -3,7 +3,7 @@
 // starting Python from nothing, which skips ~200 module imports and the wasm
 // functions they run (figures in BENCHMARKS.md).
 //
-// Called by overrides/hooks/sitebuild/runtime.py; not meant to be run by hand.
+// Called by sitebuild/runtime.py from the project root; not meant to be run by hand.
 //
 //   node snapshot_python.mjs STDLIB.zip CHECKS.zip CHECKS_PATH OUT.bin
 //
@@ -17,10 +17,11 @@
 // reason on stderr.
 
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+// runtime.py runs this script from the project root.
+const ROOT = process.cwd();
 const PYODIDE = join(ROOT, "node_modules", "pyodide", "pyodide.mjs");
 const INSTALL = join(ROOT, "docs", "assets", "javascripts", "mdx-python-checks.mjs");
 

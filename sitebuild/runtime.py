@@ -66,7 +66,7 @@ COMPILER = Path(__file__).with_name("compile_python.mjs")
 SNAPSHOTTER = Path(__file__).with_name("snapshot_python.mjs")
 # The browser's code that installs the checks (the snapshot script runs it
 # too) and that reads the snapshot's format: both go into its cache key.
-BROWSER_JS = Path(__file__).parents[3] / "docs" / "assets" / "javascripts"
+BROWSER_JS = Path(__file__).parents[1] / "docs" / "assets" / "javascripts"
 SNAPSHOT_CODE = (BROWSER_JS / "mdx-python-checks.mjs", BROWSER_JS / "mdx-snapshot.mjs")
 SNAPSHOT_NAME = "python_snapshot"
 CACHE_DIR = Path(".cache") / "pyodide"
@@ -279,7 +279,7 @@ def subresource_integrity(data: bytes) -> str:
 
 def manifest(stdlib_name: str, snapshot_name: str, checks: dict[str, str], lock: dict) -> str:
     return (
-        "// Written by the build (overrides/hooks/sitebuild/runtime.py): this build's\n"
+        "// Written by the build (sitebuild/runtime.py): this build's\n"
         "// Python runtime files, for assets/javascripts/mdx-check-worker.mjs.\n"
         f"export const stdLib = {json.dumps(stdlib_name)};\n"
         f"export const snapshot = {json.dumps(snapshot_name)};\n"

@@ -2,7 +2,7 @@
 // .pyc format belongs to the interpreter that reads it (Python 3.14 in the
 // browser), and the build machine's own Python may be another version.
 //
-// Called by overrides/hooks/sitebuild/runtime.py; not meant to be run by hand.
+// Called by sitebuild/runtime.py from the project root; not meant to be run by hand.
 //
 //   node compile_python.mjs JOB.json
 //
@@ -25,11 +25,10 @@
 // gives the same bytes. Any error exits non-zero with the reason on stderr.
 
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const PYODIDE = join(ROOT, "node_modules", "pyodide", "pyodide.mjs");
+// runtime.py runs this script from the project root.
+const PYODIDE = join(process.cwd(), "node_modules", "pyodide", "pyodide.mjs");
 
 const COMPILE = `
 import importlib.util

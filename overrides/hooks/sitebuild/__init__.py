@@ -1,1 +1,0 @@
-"""Build steps of Meldcodewijzer in plain Python; overrides/hooks/meldcodewijzer.py calls them."""
