@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 TOPIC_ADDRESSES = [
     "/",
     "/signalen/",
+    "/vormen-van-geweld/",
+    "/collega/",
     "/in-gesprek/",
     "/meldcode/",
     "/meldcode/stap-1/",
