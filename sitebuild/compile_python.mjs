@@ -25,75 +25,14 @@
 // gives the same bytes. Any error exits non-zero with the reason on stderr.
 
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // runtime.py runs this script from the project root.
 const PYODIDE = join(process.cwd(), "node_modules", "pyodide", "pyodide.mjs");
 
-const COMPILE = `
-import importlib.util
-import sys
-import warnings
-import zipfile
-from importlib._bootstrap_external import _code_to_hash_pyc
-
-# optimize=2 (no docstrings, no asserts) saved 13 % of the zip and no time:
-# BENCHMARKS.md. Keep the standard library behaving as CPython's does.
-OPTIMIZE = 0
-DATE = (1980, 1, 1, 0, 0, 0)
-
-
-def location(root):
-    if root == "stdlib":
-        zips = [p for p in sys.path if p.endswith(".zip")]
-        if len(zips) != 1:
-            raise RuntimeError(f"expected one stdlib zip on sys.path, found {zips}")
-        return zips[0]
-    if root.startswith("/"):
-        return root
-    raise ValueError(f"unknown root {root!r}")
-
-
-def compile_archive(source, target, root, layout):
-    if layout not in ("sourceless", "beside"):
-        raise ValueError(f"unknown layout {layout!r}")
-    base = location(root)
-    entries = {}
-
-    def add(name, data):
-        if name in entries:
-            raise ValueError(f"{source}: {name} would be written twice")
-        entries[name] = data
-
-    with zipfile.ZipFile(source) as archive:
-        for info in archive.infolist():
-            name = info.filename
-            data = archive.read(info)
-            if not name.endswith(".py"):
-                add(name, data)
-                continue
-            # A SyntaxWarning in our own code is a bug to fix, not to ship.
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore" if root == "stdlib" else "error")
-                code = compile(data, f"{base}/{name}", "exec", dont_inherit=True, optimize=OPTIMIZE)
-            pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
-            if layout == "sourceless":
-                add(name + "c", pyc)
-            else:
-                add(name, data)
-                add(name + "c", pyc)
-
-    with zipfile.ZipFile(target, "w") as out:
-        for name in sorted(entries):
-            info = zipfile.ZipInfo(name, date_time=DATE)
-            if name.endswith("/"):
-                info.external_attr = (0o40755 << 16) | 0x10
-            else:
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-            out.writestr(info, entries[name], compresslevel=9)
-    return len(entries)
-`;
+// The program itself is a real Python file beside this one.
+const PROGRAM = join(dirname(fileURLToPath(import.meta.url)), "compile_pyc.py");
 
 function fail(message) {
   process.stderr.write(`compile_python: ${message}\n`);
@@ -117,7 +56,7 @@ const pyodide = await loadPyodide({
   stdout: write,
   stderr: write,
 });
-pyodide.runPython(COMPILE);
+pyodide.runPython(readFileSync(PROGRAM, "utf-8"), { filename: PROGRAM });
 const compileArchive = pyodide.globals.get("compile_archive");
 
 pyodide.FS.mkdirTree("/build");

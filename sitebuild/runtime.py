@@ -63,6 +63,8 @@ CHECKS_PATH = f"/lib/{PACKAGE_NAME}.zip"
 # so it needs no lock file fetch of its own.
 MANIFEST = "mdx-runtime.mjs"
 COMPILER = Path(__file__).with_name("compile_python.mjs")
+# The Python program the compiler runs inside Pyodide.
+COMPILE_PROGRAM = Path(__file__).with_name("compile_pyc.py")
 SNAPSHOTTER = Path(__file__).with_name("snapshot_python.mjs")
 # The browser's code that installs the checks (the snapshot script runs it
 # too) and that reads the snapshot's format: both go into its cache key.
@@ -126,11 +128,12 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def cache_key(version: str, source: bytes, tool: Path = COMPILER) -> str:
-    """What a cached file depends on: the Pyodide version, the script that
-    made it, and what it was made from."""
+def cache_key(version: str, source: bytes, *tools: Path) -> str:
+    """What a cached file depends on: the Pyodide version, the scripts that
+    made it (the compiler's by default), and what it was made from."""
     digest = hashlib.sha256()
-    for part in (version.encode("utf-8"), tool.read_bytes(), source):
+    scripts = tools or (COMPILER, COMPILE_PROGRAM)
+    for part in (version.encode("utf-8"), *(script.read_bytes() for script in scripts), source):
         digest.update(_sha256(part).encode("ascii"))
     return digest.hexdigest()[:16]
 
