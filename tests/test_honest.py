@@ -14,6 +14,7 @@ import pytest
 from sitebuild import markers, versions
 
 import checks
+from checks.render import record_text
 from tests.support.html import read_page
 from tests.support.site import ROOT, page_file
 
@@ -83,9 +84,9 @@ def test_over_shows_the_version_of_every_check_from_checks(site_dir: Path) -> No
 def test_the_version_on_over_is_the_one_in_every_summary(site_dir: Path, name: str) -> None:
     check = checks.get(name)
     answers, _ = next(iter(check.paths()))
-    summary = check.summary(list(answers), datetime.date(2026, 11, 22))
+    summary = record_text(check, list(answers), datetime.date(2026, 11, 22))
     row = next(r for r in version_rows(over_html(site_dir)) if r[0] == check.title)
-    assert f"(inhoudsversie {row[1]})" in summary.splitlines()[0]
+    assert f"Inhoudsversie: {row[1]}" in summary.splitlines()
     assert f"Basis: {row[2]}" in summary
 
 

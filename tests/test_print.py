@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page
 
 import checks
-from checks.render import outcome_html
+from checks.render import outcome_html, record_text
 from tests.support.site import config
 
 pytestmark = pytest.mark.browser
@@ -88,8 +88,8 @@ def test_the_summary_prints_whole_and_wraps(page: Page, base_url: str) -> None:
     without waiting for Python: printing is about the stylesheet."""
     check = checks.get("afwegingskader")
     answers, outcome = max(check.paths(), key=lambda path: len(path[0]))
-    summary = check.summary(list(answers), datetime.date(2026, 11, 22))
-    html = outcome_html(check, outcome, summary)
+    summary = record_text(check, list(answers), datetime.date(2026, 11, 22))
+    html = outcome_html(check, outcome, check.finish(answers)[2], summary)
     page.set_viewport_size({"width": 800, "height": 900})
     page.goto(urljoin(base_url, "afwegingskader/"))
     page.wait_for_load_state("load")
