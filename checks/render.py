@@ -15,7 +15,7 @@ import posixpath
 from html import escape
 from typing import Any, Sequence
 
-from .engine import EMERGENCY_NUMBER, VEILIG_THUIS, Check, Outcome, Question
+from .engine import EMERGENCY_NUMBER, VEILIG_THUIS, Answer, Check, Outcome, Question
 
 EMERGENCY_LINES = (
     f"Is er direct gevaar? Bel {EMERGENCY_NUMBER}.",
@@ -187,7 +187,7 @@ def _links(check: Check, outcome: Outcome, heading: str) -> str:
     items = "".join(
         f'<li><a href="{escape(page_link(check, link.path))}">{escape(link.text)}</a></li>' for link in outcome.links
     )
-    return f'<{heading}>{MORE}</{heading}><ul class="mdx-check__links">{items}</ul>'
+    return f'<{heading} class="mdx-check__links-title">{MORE}</{heading}><ul class="mdx-check__links">{items}</ul>'
 
 
 def _outcome_body(check: Check, outcome: Outcome, reason: str, heading: str) -> str:
@@ -291,6 +291,35 @@ def scheme_html(check: Check) -> str:
         f"{outcomes}"
         "</section>"
     )
+
+
+def _destination(check: Check, answer: Answer) -> str:
+    target = check.node(answer.leads_to)
+    if isinstance(target, Question):
+        return f"ga naar {target.label}."
+    reason = f" {answer.reason}" if answer.reason else ""
+    return f"{OUTCOME.lower()} {target.title}.{reason}"
+
+
+def explanation_html(check: Check) -> str:
+    """Each question of the check explained in prose, from the same data the
+    check runs on: its text, help, the questions to weigh and where each
+    answer leads. A page that shows this cannot contradict its check."""
+    parts = []
+    for q in check.questions.values():
+        base = f"uitleg-{check.name}-{q.id}"
+        answers = "".join(
+            f"<li><strong>{escape(a.label)}</strong>: {escape(_destination(check, a))}</li>" for a in q.answers
+        )
+        parts.append(
+            f'<div class="mdx-explanation__question" id="{base}">'
+            f'<h3>{escape(q.label)}: {escape(q.text)}</h3>'
+            f"{_notice(q)}"
+            f"{_help(q, base + '-hulp')}"
+            f'<ul class="mdx-explanation__answers">{answers}</ul>'
+            "</div>"
+        )
+    return f'<div class="mdx-explanation" data-check-explanation="{check.name}">{"".join(parts)}</div>'
 
 
 def _scheme_reasons(check: Check, outcome: Outcome) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -41,10 +42,10 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if not markers.has_markers(html):
-        return None
-    log.debug("Rendering checks into %s", page.file.src_uri)
-    return markers.expand(html)
+    try:
+        return markers.expand(html, page.url)
+    except markers.MarkerError as error:
+        raise PluginError(str(error)) from None
 
 
 # The overview needs the whole nav, which only this event is given (after
