@@ -20,6 +20,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:  # `checks` lives at the project root
     sys.path.insert(0, str(PROJECT_ROOT))
 
+from checks.engine import EMERGENCY_NUMBER, VEILIG_THUIS_NUMBER  # noqa: E402
 from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
@@ -32,6 +33,12 @@ _serving = False
 def on_startup(*, command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The help block on every page calls the numbers the checks name.
+    config.extra["numbers"] = {"emergency": EMERGENCY_NUMBER, "veilig_thuis": VEILIG_THUIS_NUMBER}
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
