@@ -190,10 +190,13 @@ def _links(check: Check, outcome: Outcome, heading: str) -> str:
     return f'<{heading} class="mdx-check__links-title">{MORE}</{heading}><ul class="mdx-check__links">{items}</ul>'
 
 
-def _outcome_body(check: Check, outcome: Outcome, reason: str, heading: str) -> str:
+def _outcome_body(check: Check, outcome: Outcome, reasons: Sequence[str], heading: str) -> str:
     parts = [f"<p>{escape(outcome.summary)}</p>"]
-    if reason:
-        parts.append(f'<p class="mdx-check__reason"><strong>{REASON}:</strong> {escape(reason)}</p>')
+    if len(reasons) == 1:
+        parts.append(f'<p class="mdx-check__reason"><strong>{REASON}:</strong> {escape(reasons[0])}</p>')
+    elif reasons:
+        parts.append(f'<p class="mdx-check__reason"><strong>{REASON}, afhankelijk van de weg ernaartoe:</strong></p>')
+        parts.append(_items(reasons, "mdx-check__reasons"))
     if outcome.urgent:
         parts.append(_emergency())
     parts.append(f"<{heading}>{NEXT_STEPS}</{heading}>")
@@ -209,7 +212,7 @@ def outcome_html(check: Check, outcome: Outcome, reason: str, record: str) -> st
         f'<div class="mdx-check__outcome" data-outcome="{outcome.id}">'
         f'<h3 class="mdx-check__outcome-title" tabindex="-1">'
         f'<span class="mdx-check__caption">{OUTCOME}</span> {escape(outcome.title)}</h3>'
-        f"{_outcome_body(check, outcome, reason, 'h4')}"
+        f"{_outcome_body(check, outcome, (reason,) if reason else (), 'h4')}"
         f'<h4 id="{base}-titel">{RECORD}</h4>'
         f'<p class="mdx-check__record-note">{escape(RECORD_NOTE)}</p>'
         # A <pre> has no role that may carry a name (ARIA prohibits
@@ -322,13 +325,12 @@ def explanation_html(check: Check) -> str:
     return f'<div class="mdx-explanation" data-check-explanation="{check.name}">{"".join(parts)}</div>'
 
 
-def _scheme_reasons(check: Check, outcome: Outcome) -> str:
+def _scheme_reasons(check: Check, outcome: Outcome) -> tuple[str, ...]:
     """On paper every path shows at once: the outcome's reasons, one per way in."""
-    reasons = dict.fromkeys(
+    return tuple(dict.fromkeys(
         answer.reason for q in check.questions.values() for answer in q.answers
         if answer.leads_to == outcome.id and answer.reason
-    )
-    return "; of: ".join(reasons)
+    ))
 
 
 def view(check: Check, answers: Sequence[str], today: datetime.date) -> dict[str, Any]:

@@ -1,11 +1,14 @@
-"""Routing of both checks against the contract tables, written out literally."""
+"""Routing of every check against the contract tables, written out literally."""
 
 from __future__ import annotations
+
+import datetime
 
 import pytest
 
 import checks
 from checks import Outcome, Question
+from checks.render import record_text
 
 # The routing contract. Keep these literal: they are the specification, not a
 # copy of the data modules.
@@ -84,6 +87,8 @@ def test_melden_names_the_one_reason_of_its_path(answers: tuple[str, ...]) -> No
     assert MELDEN_REASONS[answers] in reason
     others = set(MELDEN_REASONS.values()) - {MELDEN_REASONS[answers]}
     assert not any(other in reason for other in others), reason
+    record = record_text(checks.get("afwegingskader"), answers, datetime.date(2026, 12, 1)).split("\n")
+    assert [line for line in record if line.startswith("Reden:")] == [f"Reden: {reason}"]
 
 
 def test_after_afweging_2_ja_melden_is_said_at_once_with_both_numbers() -> None:
