@@ -593,6 +593,10 @@ def test_the_check_can_be_done_by_keyboard_alone(check_page: Page) -> None:
     outcome = check.step(list(answers))
     shown = wait_for_node(page, check, outcome.id)
     assert "mdx-check__outcome-title" in focused(page)["classes"], focused(page)
+    # The outcome's links to the pages that explain it come first, in order.
+    for link in outcome.links:
+        page.keyboard.press("Tab")
+        assert focused(page)["text"] == link.text and focused(page)["ring"], focused(page)
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Kopieer samenvatting" and focused(page)["ring"], focused(page)
     for button in ("Afdrukken", "Vorige", "Opnieuw beginnen"):
