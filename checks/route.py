@@ -110,7 +110,8 @@ OUTCOMES = (
         next_steps=(
             _DANGER,
             "Bespreek het meteen met je leidinggevende of de aandachtsfunctionaris.",
-            "Volg het protocol van je organisatie. In de kinderopvang heeft de meldcode hiervoor een eigen route.",
+            "Volg het protocol van je organisatie. In de kinderopvang heeft de meldcode een eigen route voor "
+            "seksueel grensoverschrijdend gedrag tussen kinderen.",
             f"Twijfel je wat je moet doen? Vraag Veilig Thuis om advies: bel {VEILIG_THUIS}.",
         ),
         record=(_SITUATION_FIELD,),
