@@ -10,14 +10,14 @@ Standard library only: the same package runs in the browser under Pyodide.
 
 from __future__ import annotations
 
-from . import afwegingskader, kindcheck
-from .engine import Answer, Check, CheckDefinitionError, Outcome, Question
+from . import afwegingskader, kindcheck, route
+from .engine import Answer, Check, CheckDefinitionError, Link, Outcome, Question
 
-__all__ = ["Answer", "Check", "CheckDefinitionError", "Outcome", "Question", "get", "names"]
+__all__ = ["Answer", "Check", "CheckDefinitionError", "Link", "Outcome", "Question", "get", "names"]
 
-# In the order of the meldcode: the kindcheck belongs to step 1, the
-# afwegingskader to steps 4 and 5.
-_CHECKS: dict[str, Check] = {c.name: c for c in (kindcheck.CHECK, afwegingskader.CHECK)}
+# In the order of use: the route comes before the meldcode starts, the
+# kindcheck belongs to step 1, the afwegingskader to steps 4 and 5.
+_CHECKS: dict[str, Check] = {c.name: c for c in (route.CHECK, kindcheck.CHECK, afwegingskader.CHECK)}
 
 
 def names() -> tuple[str, ...]:

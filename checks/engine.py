@@ -1,8 +1,10 @@
 """The small engine that runs a decision check defined as data.
 
 A check is a directed acyclic graph: questions whose answers lead to another
-question or to an outcome. The check modules (``kindcheck``, ``afwegingskader``)
-only hold data; everything that walks, validates or summarises lives here.
+question or to an outcome. The check modules (``kindcheck``, ``afwegingskader``,
+``route``) only hold data; everything that walks or validates lives here, and
+everything a reader sees around the data (headings, the record's layout) lives
+in ``checks.render``.
 
 The same code runs on CPython >= 3.11 and on Pyodide (Python 3.14) in the
 browser, so it uses the standard library only and no 3.12+ syntax.
@@ -15,16 +17,21 @@ the people editing the data and are raised in English as one
 
 from __future__ import annotations
 
-import datetime
+import dataclasses
+import graphlib
+import re
 import types
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 __all__ = [
-    "ANSWER_LABELS",
+    "EMERGENCY_NUMBER",
+    "VEILIG_THUIS",
+    "VEILIG_THUIS_NUMBER",
     "Answer",
     "Check",
     "CheckDefinitionError",
+    "Link",
     "Outcome",
     "Question",
     "ja",
@@ -33,27 +40,17 @@ __all__ = [
     "validate",
 ]
 
-# The only answers a check may offer, with their fixed labels: the renderer,
-# the summaries and the tests rely on exactly these.
-ANSWER_LABELS: Mapping[str, str] = types.MappingProxyType(
-    {"ja": "Ja", "nee": "Nee", "nog-niet": "Nog niet te beoordelen"}
-)
-
-# Both numbers must appear in every urgent outcome (see _check_urgent_outcomes).
+# Written once: the data, the renderer and the help block on every page use these.
 EMERGENCY_NUMBER = "112"
 VEILIG_THUIS_NUMBER = "0800-2000"
-
-# Month names are written out here rather than taken from the locale: the
-# browser (Pyodide) has no Dutch locale and the output must be deterministic.
-_MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
+# How the number may be called: free and round the clock, but some regions
+# take only urgent calls outside office hours.
+VEILIG_THUIS = (
+    f"{VEILIG_THUIS_NUMBER} (gratis, dag en nacht; buiten kantoortijd helpen sommige regio's alleen bij spoed)"
 )
 
-CLOSING_LINE = (
-    "Deze samenvatting is gemaakt met Meldcodewijzer. "
-    "De tool heeft geen gegevens over je cliënt opgeslagen of verstuurd."
-)
+# Answer ids end up in HTML attributes (ids, values): keep them plain.
+ANSWER_ID = re.compile(r"[a-z0-9-]+")
 
 
 def _freeze(instance: object, *fields: str) -> None:
@@ -63,37 +60,52 @@ def _freeze(instance: object, *fields: str) -> None:
     A bare string is refused: ``("Vraag?")`` without a trailing comma is a
     common slip that would otherwise become a tuple of single characters.
     """
-    for field in fields:
-        value = getattr(instance, field)
+    for name in fields:
+        value = getattr(instance, name)
         if isinstance(value, str):
             raise TypeError(
-                f"{type(instance).__name__}.{field} must be a tuple, not a string "
+                f"{type(instance).__name__}.{name} must be a tuple, not a string "
                 "(a one-item tuple needs a trailing comma)"
             )
-        object.__setattr__(instance, field, tuple(value))
+        object.__setattr__(instance, name, tuple(value))
 
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer offered at a question; ``leads_to`` is a question or outcome id."""
+    """One answer offered at a question; ``leads_to`` is a question or outcome id.
+
+    ``reason`` says why the outcome it leads to applies on this path; the
+    outcome and its record name it (an outcome reached for different reasons,
+    such as ``melden``, names only the one that applies).
+    """
 
     id: str
     label: str
     leads_to: str
+    reason: str = ""
 
 
 @dataclass(frozen=True)
 class Question:
-    """One question of a check. ``text`` becomes the fieldset legend."""
+    """One question of a check. ``text`` becomes the fieldset legend.
+
+    ``label`` is derived from ``number`` ("Vraag 2") unless the question needs
+    another one. ``recorded`` is how the record for the dossier words the
+    question: the official wording where there is one, and never addressed to
+    the reader; without it the record uses ``text``. ``notice`` is an urgent message shown above the question
+    (it must name 112 and Veilig Thuis).
+    """
 
     id: str
-    label: str
     number: int
     text: str
     help: str
-    considerations_title: str
-    considerations: tuple[str, ...]
     answers: tuple[Answer, ...]
+    considerations_title: str = ""
+    considerations: tuple[str, ...] = ()
+    label: str = ""
+    recorded: str = ""
+    notice: str = ""
 
     def __post_init__(self) -> None:
         _freeze(self, "considerations", "answers")
@@ -107,8 +119,22 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A page of the site that explains an outcome: ``path`` is site-relative
+    (``/collega/#onderwijs``); the renderer makes it relative to the check's page."""
+
+    text: str
+    path: str
+
+
+@dataclass(frozen=True)
 class Outcome:
-    """Where a check ends. ``urgent`` outcomes must name 112 and Veilig Thuis."""
+    """Where a check ends. ``urgent`` outcomes must name 112 and Veilig Thuis.
+
+    ``record`` lists what the record for the dossier asks to fill in, beyond
+    what every record holds; ``reported`` adds the date of the melding or
+    adviesvraag to it.
+    """
 
     id: str
     title: str
@@ -116,28 +142,30 @@ class Outcome:
     next_steps: tuple[str, ...]
     record: tuple[str, ...]
     urgent: bool
+    links: tuple[Link, ...] = ()
+    reported: bool = False
 
     def __post_init__(self) -> None:
-        _freeze(self, "next_steps", "record")
+        _freeze(self, "next_steps", "record", "links")
 
 
 Node = Question | Outcome
 Step = tuple[Question, Answer]
 
 
-def ja(leads_to: str) -> Answer:
+def ja(leads_to: str, reason: str = "") -> Answer:
     """The answer "Ja", leading to ``leads_to``."""
-    return Answer("ja", ANSWER_LABELS["ja"], leads_to)
+    return Answer("ja", "Ja", leads_to, reason)
 
 
-def nee(leads_to: str) -> Answer:
+def nee(leads_to: str, reason: str = "") -> Answer:
     """The answer "Nee", leading to ``leads_to``."""
-    return Answer("nee", ANSWER_LABELS["nee"], leads_to)
+    return Answer("nee", "Nee", leads_to, reason)
 
 
-def nog_niet(leads_to: str) -> Answer:
+def nog_niet(leads_to: str, reason: str = "") -> Answer:
     """The answer "Nog niet te beoordelen", leading to ``leads_to``."""
-    return Answer("nog-niet", ANSWER_LABELS["nog-niet"], leads_to)
+    return Answer("nog-niet", "Nog niet te beoordelen", leads_to, reason)
 
 
 class CheckDefinitionError(ValueError):
@@ -160,6 +188,7 @@ class CheckDefinitionError(ValueError):
 @dataclass(frozen=True)
 class _Definition:
     start: str
+    page: str
     questions: tuple[Question, ...]
     outcomes: tuple[Outcome, ...]
 
@@ -169,6 +198,11 @@ class _Definition:
 
     def ids(self) -> set[str]:
         return {q.id for q in self.questions} | {o.id for o in self.outcomes}
+
+    def answers(self) -> Iterator[tuple[Question, Answer]]:
+        for question in self.questions:
+            for answer in question.answers:
+                yield question, answer
 
 
 def _check_node_types(d: _Definition) -> list[str]:
@@ -183,6 +217,9 @@ def _check_node_types(d: _Definition) -> list[str]:
                 for a in question.answers
                 if not isinstance(a, Answer)
             ]
+    for outcome in d.outcomes:
+        if isinstance(outcome, Outcome):
+            errors += [f"outcome {outcome.id!r}: {link!r} is not a Link" for link in outcome.links if not isinstance(link, Link)]
     return errors
 
 
@@ -205,21 +242,21 @@ def _check_duplicate_answers(d: _Definition) -> list[str]:
     return errors
 
 
-def _check_answer_vocabulary(d: _Definition) -> list[str]:
-    # The renderer and the summaries rely on the fixed ids and labels.
-    errors = []
-    for question in d.questions:
-        for answer in question.answers:
-            expected = ANSWER_LABELS.get(answer.id)
-            if expected is None:
-                known = ", ".join(ANSWER_LABELS)
-                errors.append(f"question {question.id!r}: answer id {answer.id!r} is not one of {known}")
-            elif answer.label != expected:
-                errors.append(
-                    f"question {question.id!r}: answer {answer.id!r} must be labelled "
-                    f"{expected!r}, not {answer.label!r}"
-                )
-    return errors
+def _check_answer_ids(d: _Definition) -> list[str]:
+    # They become parts of HTML ids and radio values.
+    return [
+        f"question {q.id!r}: answer id {a.id!r} must be lower-case letters, digits and hyphens ([a-z0-9-]+)"
+        for q, a in d.answers()
+        if not (isinstance(a.id, str) and ANSWER_ID.fullmatch(a.id))
+    ]
+
+
+def _check_answer_labels(d: _Definition) -> list[str]:
+    return [
+        f"question {q.id!r}: answer {a.id!r} has an empty label"
+        for q, a in d.answers()
+        if not (isinstance(a.label, str) and a.label.strip())
+    ]
 
 
 def _check_answer_count(d: _Definition) -> list[str]:
@@ -231,12 +268,7 @@ def _check_answer_count(d: _Definition) -> list[str]:
 
 
 def _check_empty_targets(d: _Definition) -> list[str]:
-    return [
-        f"question {q.id!r}: answer {a.id!r} leads nowhere (empty leads_to)"
-        for q in d.questions
-        for a in q.answers
-        if not a.leads_to
-    ]
+    return [f"question {q.id!r}: answer {a.id!r} leads nowhere (empty leads_to)" for q, a in d.answers() if not a.leads_to]
 
 
 def _check_unknown_references(d: _Definition) -> list[str]:
@@ -245,13 +277,10 @@ def _check_unknown_references(d: _Definition) -> list[str]:
     if d.start not in {q.id for q in d.questions}:
         kind = "an outcome" if d.start in known else "unknown"
         errors.append(f"start {d.start!r} must be a question, but it is {kind}")
-    for question in d.questions:
-        for answer in question.answers:
-            # Empty targets have their own rule.
-            if answer.leads_to and answer.leads_to not in known:
-                errors.append(
-                    f"question {question.id!r}: answer {answer.id!r} leads to unknown id {answer.leads_to!r}"
-                )
+    for question, answer in d.answers():
+        # Empty targets have their own rule.
+        if answer.leads_to and answer.leads_to not in known:
+            errors.append(f"question {question.id!r}: answer {answer.id!r} leads to unknown id {answer.leads_to!r}")
     return errors
 
 
@@ -274,30 +303,14 @@ def _check_unreachable(d: _Definition) -> list[str]:
 
 
 def _check_cycles(d: _Definition) -> list[str]:
-    # Depth-first search from every question; an edge back to a node still on
-    # the stack closes a cycle. Iterative, so no recursion limit applies.
-    edges = d.edges()
-    done: set[str] = set()
-    cycles: list[str] = []
-    for root in edges:
-        if root in done:
-            continue
-        stack: list[tuple[str, Iterator[str]]] = [(root, iter(edges[root]))]
-        on_stack = [root]
-        while stack:
-            node_id, targets = stack[-1]
-            target = next(targets, None)
-            if target is None:
-                stack.pop()
-                on_stack.pop()
-                done.add(node_id)
-            elif target in on_stack:
-                loop = on_stack[on_stack.index(target):] + [target]
-                cycles.append("cycle: " + " -> ".join(repr(i) for i in loop))
-            elif target in edges and target not in done:
-                stack.append((target, iter(edges[target])))
-                on_stack.append(target)
-    return cycles
+    # graphlib reads the mapping as node -> predecessors, so the cycle it
+    # reports runs against the answers' direction: reverse it.
+    try:
+        graphlib.TopologicalSorter(d.edges()).prepare()
+    except graphlib.CycleError as error:
+        loop = list(reversed(error.args[1]))
+        return ["cycle: " + " -> ".join(repr(i) for i in loop)]
+    return []
 
 
 def _check_paths_end_in_outcome(d: _Definition) -> list[str]:
@@ -324,22 +337,80 @@ def _check_paths_end_in_outcome(d: _Definition) -> list[str]:
     return sorted(errors)
 
 
+def _missing_numbers(text: str) -> list[str]:
+    return [number for number in (EMERGENCY_NUMBER, VEILIG_THUIS_NUMBER) if number not in text]
+
+
 def _check_urgent_outcomes(d: _Definition) -> list[str]:
     # An urgent outcome must tell the reader where to call, in its summary or
     # next steps (the parts every renderer shows).
+    return [
+        f"urgent outcome {outcome.id!r} does not name {number}"
+        for outcome in d.outcomes
+        if outcome.urgent
+        for number in _missing_numbers(" ".join((outcome.summary, *outcome.next_steps)))
+    ]
+
+
+def _check_urgent_notices(d: _Definition) -> list[str]:
+    # A notice above a question is there because something is urgent: like an
+    # urgent outcome, it says where to call.
+    return [
+        f"question {question.id!r}: urgent notice does not name {number}"
+        for question in d.questions
+        if question.notice
+        for number in _missing_numbers(question.notice)
+    ]
+
+
+def _check_reasons(d: _Definition) -> list[str]:
+    # A reason explains the outcome an answer leads to; an outcome that some
+    # paths explain must be explained on every path, or its record would
+    # sometimes lack the reason.
+    outcome_ids = {o.id for o in d.outcomes}
     errors = []
+    explained: dict[str, list[tuple[Question, Answer]]] = {}
+    for question, answer in d.answers():
+        if answer.reason and answer.leads_to not in outcome_ids:
+            errors.append(
+                f"question {question.id!r}: answer {answer.id!r} gives a reason but leads to "
+                f"{answer.leads_to!r}, which is not an outcome"
+            )
+        if answer.leads_to in outcome_ids:
+            explained.setdefault(answer.leads_to, []).append((question, answer))
+    for outcome_id, arrivals in explained.items():
+        if any(a.reason for _, a in arrivals):
+            errors += [
+                f"question {q.id!r}: answer {a.id!r} leads to {outcome_id!r} without a reason, "
+                "but other answers leading there give one"
+                for q, a in arrivals
+                if not a.reason
+            ]
+    return errors
+
+
+def _site_path(path: object) -> bool:
+    return isinstance(path, str) and path.startswith("/") and not path.startswith("//")
+
+
+def _check_links(d: _Definition) -> list[str]:
+    errors = []
+    if not (_site_path(d.page) and d.page.endswith("/")):
+        errors.append(f"page {d.page!r} must be a site-relative address such as '/kindcheck/'")
     for outcome in d.outcomes:
-        text = " ".join((outcome.summary, *outcome.next_steps))
-        for number in (EMERGENCY_NUMBER, VEILIG_THUIS_NUMBER):
-            if outcome.urgent and number not in text:
-                errors.append(f"urgent outcome {outcome.id!r} does not name {number}")
+        for link in outcome.links:
+            if not _site_path(link.path):
+                errors.append(f"outcome {outcome.id!r}: link {link.path!r} must be site-relative, starting with '/'")
+            if not link.text.strip():
+                errors.append(f"outcome {outcome.id!r}: link {link.path!r} has no text")
     return errors
 
 
 _RULES: tuple[Callable[[_Definition], list[str]], ...] = (
     _check_duplicate_ids,
     _check_duplicate_answers,
-    _check_answer_vocabulary,
+    _check_answer_ids,
+    _check_answer_labels,
     _check_answer_count,
     _check_empty_targets,
     _check_unknown_references,
@@ -347,12 +418,15 @@ _RULES: tuple[Callable[[_Definition], list[str]], ...] = (
     _check_cycles,
     _check_paths_end_in_outcome,
     _check_urgent_outcomes,
+    _check_urgent_notices,
+    _check_reasons,
+    _check_links,
 )
 
 
-def validate(start: str, questions: Sequence[Question], outcomes: Sequence[Outcome]) -> list[str]:
+def validate(start: str, questions: Sequence[Question], outcomes: Sequence[Outcome], page: str = "/") -> list[str]:
     """Every problem in a definition, as messages; empty when it is valid."""
-    definition = _Definition(start, tuple(questions), tuple(outcomes))
+    definition = _Definition(start, page, tuple(questions), tuple(outcomes))
     type_errors = _check_node_types(definition)
     if type_errors:
         # Every other rule reads attributes of questions and answers.
@@ -361,10 +435,6 @@ def validate(start: str, questions: Sequence[Question], outcomes: Sequence[Outco
 
 
 # --- Running a check -----------------------------------------------------------
-
-
-def _format_date(date: datetime.date) -> str:
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
 
 
 def _answer_ids(answers: object) -> tuple[str, ...]:
@@ -385,66 +455,43 @@ def _answer_ids(answers: object) -> tuple[str, ...]:
     return result
 
 
+@dataclass(frozen=True, eq=False)
 class Check:
-    """A decision check, built from data and validated when it is constructed.
+    """A decision check, built from data and validated when it is defined.
 
-    ``questions`` is ordered by question number (definition order breaks
-    ties); ``outcomes`` keeps the order given, which is the display order.
+    Pass ``questions`` and ``outcomes`` as sequences; they are stored as
+    read-only mappings by id. ``questions`` is ordered by question number
+    (definition order breaks ties); ``outcomes`` keeps the order given, which
+    is the display order. A question without a label gets
+    ``"{question_word} {number}"``. ``page`` is the site-relative address of
+    the page that holds the check (its links are made relative to it).
     ``total_questions`` is the number of questions on the longest path, so
     "Vraag n van total_questions" stays true when a check holds the same
     question twice in different branches (as the afwegingskader does).
     """
 
-    __slots__ = (
-        "name", "title", "version", "basis", "start",
-        "questions", "outcomes", "total_questions",
-    )
-
     name: str
     title: str
     version: str
     basis: str
+    page: str
     start: str
-    questions: Mapping[str, Question]
-    outcomes: Mapping[str, Outcome]
-    total_questions: int
+    questions: Mapping[str, Question] = field(repr=False)
+    outcomes: Mapping[str, Outcome] = field(repr=False)
+    question_word: str = "Vraag"
+    total_questions: int = field(init=False, repr=False)
 
-    def __init__(
-        self,
-        *,
-        name: str,
-        title: str,
-        version: str,
-        basis: str,
-        start: str,
-        questions: Iterable[Question],
-        outcomes: Iterable[Outcome],
-    ) -> None:
-        question_tuple = tuple(questions)
-        outcome_tuple = tuple(outcomes)
-        errors = validate(start, question_tuple, outcome_tuple)
+    def __post_init__(self) -> None:
+        question_tuple = tuple(self.questions)
+        outcome_tuple = tuple(self.outcomes)
+        errors = validate(self.start, question_tuple, outcome_tuple, self.page)
         if errors:
-            raise CheckDefinitionError(name, errors)
-        ordered = sorted(question_tuple, key=lambda q: q.number)
-        values = {
-            "name": name,
-            "title": title,
-            "version": version,
-            "basis": basis,
-            "start": start,
-            "questions": types.MappingProxyType({q.id: q for q in ordered}),
-            "outcomes": types.MappingProxyType({o.id: o for o in outcome_tuple}),
-        }
-        for attribute, value in values.items():
-            object.__setattr__(self, attribute, value)
-        longest = max(len(path) for path, _ in self.paths())
-        object.__setattr__(self, "total_questions", longest)
-
-    def __setattr__(self, attribute: str, value: object) -> None:
-        raise AttributeError(f"Check is read-only; cannot set {attribute!r}")
-
-    def __repr__(self) -> str:
-        return f"Check(name={self.name!r}, version={self.version!r})"
+            raise CheckDefinitionError(self.name, errors)
+        labelled = [q if q.label else dataclasses.replace(q, label=f"{self.question_word} {q.number}") for q in question_tuple]
+        ordered = sorted(labelled, key=lambda q: q.number)
+        object.__setattr__(self, "questions", types.MappingProxyType({q.id: q for q in ordered}))
+        object.__setattr__(self, "outcomes", types.MappingProxyType({o.id: o for o in outcome_tuple}))
+        object.__setattr__(self, "total_questions", max(len(path) for path, _ in self.paths()))
 
     def node(self, node_id: str) -> Node:
         """The question or outcome with this id."""
@@ -485,6 +532,17 @@ class Check:
         """Each question asked, paired with the answer given."""
         return self._walk(answers)[0]
 
+    def finish(self, answers: Sequence[str]) -> tuple[tuple[Step, ...], Outcome, str]:
+        """A finished path: its steps, the outcome and the reason for it on
+        this path ("" where the outcome needs none). A Dutch ValueError when
+        the answers do not end the check."""
+        steps, end = self._walk(answers)
+        if isinstance(end, Question):
+            raise ValueError(
+                f"{self.title}: de check is nog niet klaar. Beantwoord eerst {end.label} (\"{end.text}\")."
+            )
+        return steps, end, steps[-1][1].reason
+
     def paths(self) -> Iterator[tuple[tuple[str, ...], Outcome]]:
         """Every complete path as (answer ids, outcome), depth first in answer order."""
         yield from self._paths_from(self.start, ())
@@ -497,28 +555,3 @@ class Check:
             return
         for answer in node.answers:
             yield from self._paths_from(answer.leads_to, prefix + (answer.id,))
-
-    def summary(self, answers: Sequence[str], date: datetime.date) -> str:
-        """Plain-text record of a finished check, for the client's dossier."""
-        if not isinstance(date, datetime.date):
-            raise ValueError(f"De datum moet een datetime.date zijn, geen {type(date).__name__}.")
-        steps, end = self._walk(answers)
-        if isinstance(end, Question):
-            raise ValueError(
-                f"{self.title}: de check is nog niet klaar. Beantwoord eerst {end.label} (\"{end.text}\")."
-            )
-        lines = [
-            f"{self.title} (inhoudsversie {self.version})",
-            f"Datum: {_format_date(date)}",
-            f"Basis: {self.basis}",
-            "",
-            "Vragen en antwoorden",
-        ]
-        for question, answer in steps:
-            lines += [f"{question.label}: {question.text}", f"Antwoord: {answer.label}"]
-        lines += ["", f"Uitkomst: {end.title}", end.summary, "", "Wat je nu doet"]
-        lines += [f"- {item}" for item in end.next_steps]
-        lines += ["", "Wat je vastlegt in het dossier"]
-        lines += [f"- {item}" for item in end.record]
-        lines += ["", CLOSING_LINE]
-        return "\n".join(lines)

@@ -10,36 +10,32 @@ Routing:  1 nee -> geen-signalen;  1 ja, 2 nee -> geen-kinderen;
 
 from __future__ import annotations
 
-from .engine import Check, Outcome, Question, ja, nee
-
-# What to record applies to every outcome; each outcome adds its own specifics.
-_RECORD_FACTS = (
-    "Zet feiten en interpretaties apart, en noem ze zo: wat je zelf zag of hoorde, "
-    "en wat je daaruit afleidt."
-)
+from .engine import EMERGENCY_NUMBER, VEILIG_THUIS, Check, Link, Outcome, Question, ja, nee
+from .shared import CHILDREN_FIELD, FINDINGS_FIELD, SKIP_GROUND_FIELD, TALK_FIELD
 
 QUESTIONS = (
     Question(
         id="vraag-1",
-        label="Vraag 1",
         number=1,
         text=(
             "Zie je bij je cliënt signalen van problemen die bedreigend zijn voor kinderen, zoals "
+            "huiselijk geweld, misbruik van alcohol of drugs, of ernstige psychiatrische problemen?"
+        ),
+        recorded=(
+            "Zijn er bij de cliënt signalen van problemen die bedreigend zijn voor kinderen, zoals "
             "huiselijk geweld, misbruik van alcohol of drugs, of ernstige psychiatrische problemen?"
         ),
         help=(
             "De kindcheck hoort bij stap 1 van de meldcode. "
             "Werk je met volwassenen, dan kijk je met deze vragen ook naar de kinderen om je cliënt heen."
         ),
-        considerations_title="",
-        considerations=(),
         answers=(ja("vraag-2"), nee("geen-signalen")),
     ),
     Question(
         id="vraag-2",
-        label="Vraag 2",
         number=2,
         text="Zorgt je cliënt voor kinderen, of is je cliënt zwanger?",
+        recorded="Zorgt de cliënt voor kinderen, of is de cliënt zwanger?",
         help=(
             "Weet je het niet zeker? Vraag het dan aan je cliënt. "
             "Denk ook aan kinderen die niet bij je cliënt wonen, maar wel vaak bij hem of haar zijn."
@@ -59,15 +55,13 @@ QUESTIONS = (
     ),
     Question(
         id="vraag-3",
-        label="Vraag 3",
         number=3,
         text="Heb je maar kort of één keer contact met je cliënt?",
+        recorded="Is het contact met de cliënt kort of eenmalig?",
         help=(
             "Zie je je cliënt maar kort of één keer, dan kun je zelf niet volgen hoe het met de kinderen gaat. "
             "Dan heb je Veilig Thuis nodig."
         ),
-        considerations_title="",
-        considerations=(),
         answers=(ja("advies-veilig-thuis"), nee("volg-meldcode")),
     ),
 )
@@ -82,13 +76,9 @@ OUTCOMES = (
         ),
         next_steps=(
             "Blijf letten op signalen. Doe de kindcheck opnieuw als de situatie van je cliënt verandert.",
-            "Twijfel je toch? Vraag Veilig Thuis om advies: bel 0800-2000 (gratis, dag en nacht).",
+            f"Twijfel je toch? Vraag Veilig Thuis om advies: bel {VEILIG_THUIS}.",
         ),
-        record=(
-            "Dat je de kindcheck hebt gedaan, en op welke datum.",
-            "Dat je geen signalen zag die bedreigend zijn voor kinderen, en waarop je dat baseert.",
-            _RECORD_FACTS,
-        ),
+        record=(FINDINGS_FIELD,),
         urgent=False,
     ),
     Outcome(
@@ -104,62 +94,60 @@ OUTCOMES = (
             "Vraag opnieuw naar kinderen als de situatie verandert, bijvoorbeeld bij een nieuwe partner "
             "of een zwangerschap.",
         ),
-        record=(
-            "Dat je de kindcheck hebt gedaan, en op welke datum.",
-            "Welke signalen je zag, en wat je cliënt vertelde over kinderen en zwangerschap.",
-            _RECORD_FACTS,
-        ),
+        record=(FINDINGS_FIELD, "Wat de cliënt vertelde over kinderen en zwangerschap:"),
         urgent=False,
+        links=(Link("De vijf stappen van de meldcode", "/meldcode/"),),
     ),
     Outcome(
         id="advies-veilig-thuis",
-        title="Vraag Veilig Thuis om advies",
+        title="Advies vragen aan Veilig Thuis",
         summary=(
             "Er zijn signalen die bedreigend zijn voor kinderen, en je hebt maar kort contact met je cliënt. "
             "Vraag Veilig Thuis om advies en besluit samen of je meldt of zelf hulp organiseert."
         ),
         next_steps=(
-            "Is een kind of iemand anders direct in gevaar? Bel 112.",
-            "Vertel je cliënt dat je Veilig Thuis om advies vraagt. Doe dat alleen als het veilig kan.",
-            "Bel Veilig Thuis: 0800-2000 (gratis, dag en nacht).",
+            f"Is een kind of iemand anders direct in gevaar? Bel {EMERGENCY_NUMBER}.",
+            "Vertel je cliënt dat je Veilig Thuis om advies vraagt. Dat mag je alleen overslaan als de "
+            "veiligheid van je cliënt, van jou of van iemand anders in gevaar komt, of als je goede redenen "
+            "hebt om te denken dat je cliënt dan het contact met je verbreekt.",
+            f"Bel Veilig Thuis: {VEILIG_THUIS}.",
             "Besluit samen met Veilig Thuis of je een melding doet of zelf hulp organiseert.",
         ),
         record=(
-            "Welke signalen je zag, en waarop je je oordeel baseert.",
-            "Of je je cliënt hebt verteld dat je Veilig Thuis om advies vraagt, en hoe je cliënt reageerde. "
-            "Deed je dat niet, schrijf dan op waarom.",
-            "Het advies van Veilig Thuis, wat je besloot en welke afspraken je met Veilig Thuis maakte.",
-            _RECORD_FACTS,
+            "Kindcheck gedaan op (datum):",
+            CHILDREN_FIELD,
+            FINDINGS_FIELD,
+            TALK_FIELD,
+            SKIP_GROUND_FIELD,
+            "Advies van Veilig Thuis en besluit:",
         ),
         urgent=True,
+        reported=True,
     ),
     Outcome(
         id="volg-meldcode",
-        title="Volg de stappen van de meldcode",
+        title="De stappen van de meldcode volgen",
         summary=(
             "Er zijn signalen die bedreigend zijn voor kinderen, je cliënt zorgt voor kinderen of is zwanger, "
             "en je hebt meer dan kort contact. Volg daarom de stappen van de meldcode."
         ),
         next_steps=(
-            "Is een kind of iemand anders direct in gevaar? Bel 112.",
+            f"Is een kind of iemand anders direct in gevaar? Bel {EMERGENCY_NUMBER}.",
             "Breng de signalen in kaart (stap 1) en overleg met een collega (stap 2).",
-            "Twijfel je? Vraag Veilig Thuis om advies: bel 0800-2000 (gratis, dag en nacht).",
+            f"Twijfel je? Vraag Veilig Thuis om advies: bel {VEILIG_THUIS}.",
         ),
-        record=(
-            "Dat je de kindcheck hebt gedaan, en op welke datum.",
-            "Welke signalen je zag, welke kinderen het betreft, en waarop je je oordeel baseert.",
-            "Met wie je overlegde, en wat je afsprak.",
-            _RECORD_FACTS,
-        ),
+        record=(CHILDREN_FIELD, FINDINGS_FIELD),
         urgent=True,
+        links=(Link("De vijf stappen van de meldcode", "/meldcode/"),),
     ),
 )
 
 CHECK = Check(
     name="kindcheck",
     title="Kindcheck",
-    version="2026.11",
+    version="2026.12",
     basis="Kindcheck bij stap 1 van de Meldcode basismodel, versie 1 januari 2019",
+    page="/kindcheck/",
     start="vraag-1",
     questions=QUESTIONS,
     outcomes=OUTCOMES,

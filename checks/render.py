@@ -1,22 +1,94 @@
-"""HTML for the checks: used at build time (static first question, scheme) and
-in the browser worker (each next step), so both always show the same markup.
+"""HTML and text for the checks: used at build time (static first question,
+scheme, explanation) and in the browser worker (each next step), so both always
+show the same markup.
 
 Rendering goes model -> plain data (``view``) -> small renderers. Every string
 from the model is escaped here; callers insert the result as trusted HTML.
+Every word a reader sees around the data (headings, the record's layout)
+is written here, once.
 """
 
 from __future__ import annotations
 
 import datetime
+import posixpath
 from html import escape
 from typing import Any, Sequence
 
-from .engine import Check, Outcome, Question
+from .engine import EMERGENCY_NUMBER, VEILIG_THUIS, Answer, Check, Outcome, Question
 
 EMERGENCY_LINES = (
-    "Is er direct gevaar? Bel 112.",
-    "Veilig Thuis is dag en nacht gratis bereikbaar op 0800-2000.",
+    f"Is er direct gevaar? Bel {EMERGENCY_NUMBER}.",
+    f"Veilig Thuis: bel {VEILIG_THUIS}.",
 )
+
+# Headings shared by the outcome on screen, the scheme and the record.
+NEXT_STEPS = "Wat doe je nu?"
+MORE = "Meer uitleg"
+RECORD = "Verslag voor het dossier"
+REASON = "Reden"
+OUTCOME = "Uitkomst"
+FOLLOW_UP = "Afgesproken vervolg"
+# Lines of the record to fill in, in this order.
+FOLLOW_UP_FIELDS = ("Wat:", "Wie:", "Wanneer:")
+SIGN_OFF_FIELDS = ("Ingevuld door (functie):", "Overlegd met (functie):")
+REPORTED_FIELD = "Datum melding / adviesvraag:"
+GROUNDS = "Onderbouwing:"
+RECORD_NOTE = (
+    "Kopieer dit verslag naar het dossier van je cliënt en vul het aan. "
+    "Zet feiten en interpretaties apart: wat je zelf zag of hoorde, en wat je daaruit afleidt. "
+    "Er staan geen namen in. Deze site heeft niets opgeslagen of verstuurd."
+)
+
+# Month names are written out here rather than taken from the locale: the
+# browser (Pyodide) has no Dutch locale and the output must be deterministic.
+_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)
+
+
+def format_date(date: datetime.date) -> str:
+    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+
+
+def record_text(check: Check, answers: Sequence[str], date: datetime.date) -> str:
+    """The record of a finished check for the client's dossier, as plain text:
+    what was asked and answered, the outcome and its reason, and lines to fill
+    in. Written about the case, never to the reader."""
+    if not isinstance(date, datetime.date):
+        raise ValueError(f"De datum moet een datetime.date zijn, geen {type(date).__name__}.")
+    steps, outcome, reason = check.finish(answers)
+    lines = [
+        RECORD,
+        f"Check: {check.title}",
+        f"Inhoudsversie: {check.version}",
+        f"Basis: {check.basis}",
+        f"Datum: {format_date(date)}",
+        "",
+    ]
+    for question, answer in steps:
+        lines += [f"{question.label}: {question.recorded or question.text}", f"Antwoord: {answer.label}", GROUNDS, ""]
+    lines.append(f"{OUTCOME}: {outcome.title}")
+    if reason:
+        lines.append(f"{REASON}: {reason}")
+    lines += list(outcome.record)
+    lines += ["", FOLLOW_UP, *FOLLOW_UP_FIELDS, "", *SIGN_OFF_FIELDS]
+    if outcome.reported:
+        lines.append(REPORTED_FIELD)
+    return "\n".join(lines)
+
+
+def page_link(check: Check, path: str) -> str:
+    """A site-relative address (``/collega/#onderwijs``) as a link from the
+    check's page, so the site works in any folder of any host."""
+    target, hash_mark, fragment = path.partition("#")
+    relative = posixpath.relpath(target, check.page)
+    if target.endswith("/") and relative != ".":
+        relative += "/"
+    elif relative == ".":
+        relative = "./"
+    return relative + hash_mark + fragment
 
 
 def form_id(check: Check, node_id: str) -> str:
@@ -53,6 +125,13 @@ def _help(question: Question, element_id: str) -> str:
     return "".join(parts)
 
 
+def _notice(question: Question) -> str:
+    # Prominent and first: an urgent notice must not wait behind the question.
+    if not question.notice:
+        return ""
+    return f'<div class="mdx-check__urgent mdx-check__notice" role="note"><p><strong>{escape(question.notice)}</strong></p></div>'
+
+
 def question_html(check: Check, question: Question, *, can_go_back: bool) -> str:
     """One question as a GOV.UK-style form: fieldset, legend, radios, Volgende."""
     base = form_id(check, question.id)
@@ -78,6 +157,7 @@ def question_html(check: Check, question: Question, *, can_go_back: bool) -> str
         f'<ul><li><a href="#{first_radio}" data-focus="{first_radio}">'
         f"Kies een antwoord bij {escape(question.label)}.</a></li></ul>"
         "</div>"
+        f"{_notice(question)}"
         f'<fieldset class="mdx-check__fieldset" aria-describedby="{base}-help">'
         f'<legend class="mdx-check__legend" tabindex="-1">'
         f'<span class="mdx-check__caption">{escape(caption(check, question))}</span> '
@@ -101,37 +181,49 @@ def _emergency() -> str:
     return f'<div class="mdx-check__urgent" role="note">{lines}</div>'
 
 
-def _outcome_body(outcome: Outcome, heading: str) -> str:
+def _links(check: Check, outcome: Outcome, heading: str) -> str:
+    if not outcome.links:
+        return ""
+    items = "".join(
+        f'<li><a href="{escape(page_link(check, link.path))}">{escape(link.text)}</a></li>' for link in outcome.links
+    )
+    return f'<{heading} class="mdx-check__links-title">{MORE}</{heading}><ul class="mdx-check__links">{items}</ul>'
+
+
+def _outcome_body(check: Check, outcome: Outcome, reasons: Sequence[str], heading: str) -> str:
     parts = [f"<p>{escape(outcome.summary)}</p>"]
+    if len(reasons) == 1:
+        parts.append(f'<p class="mdx-check__reason"><strong>{REASON}:</strong> {escape(reasons[0])}</p>')
+    elif reasons:
+        parts.append(f'<p class="mdx-check__reason"><strong>{REASON}, afhankelijk van de weg ernaartoe:</strong></p>')
+        parts.append(_items(reasons, "mdx-check__reasons"))
     if outcome.urgent:
         parts.append(_emergency())
-    parts.append(f"<{heading}>Wat doe je nu?</{heading}>")
+    parts.append(f"<{heading}>{NEXT_STEPS}</{heading}>")
     parts.append(_items(outcome.next_steps, "mdx-check__next-steps"))
-    parts.append(f"<{heading}>Wat leg je vast in het dossier?</{heading}>")
-    parts.append(_items(outcome.record, "mdx-check__record"))
+    parts.append(_links(check, outcome, heading))
     return "".join(parts)
 
 
-def outcome_html(check: Check, outcome: Outcome, summary: str) -> str:
+def outcome_html(check: Check, outcome: Outcome, reason: str, record: str) -> str:
     """The outcome that replaces the question, with the record for the dossier."""
     base = f"mdx-{check.name}-samenvatting"
     return (
         f'<div class="mdx-check__outcome" data-outcome="{outcome.id}">'
         f'<h3 class="mdx-check__outcome-title" tabindex="-1">'
-        f'<span class="mdx-check__caption">Uitkomst</span> {escape(outcome.title)}</h3>'
-        f"{_outcome_body(outcome, 'h4')}"
-        f'<h4 id="{base}-titel">Samenvatting voor het dossier</h4>'
-        "<p>Plak deze tekst in het dossier van je cliënt. "
-        "Er staan geen namen in; vul zelf aan wat nodig is.</p>"
+        f'<span class="mdx-check__caption">{OUTCOME}</span> {escape(outcome.title)}</h3>'
+        f"{_outcome_body(check, outcome, (reason,) if reason else (), 'h4')}"
+        f'<h4 id="{base}-titel">{RECORD}</h4>'
+        f'<p class="mdx-check__record-note">{escape(RECORD_NOTE)}</p>'
         # A <pre> has no role that may carry a name (ARIA prohibits
         # aria-labelledby there, so screen readers may drop it): as a figure the
-        # summary is announced with its heading.
+        # record is announced with its heading.
         f'<pre class="mdx-check__summary" id="{base}" role="figure" aria-labelledby="{base}-titel">'
-        f"{escape(summary)}</pre>"
+        f"{escape(record)}</pre>"
         f'<div class="mdx-check__copy-fallback" hidden>'
         f'<label for="{base}-tekst">Kopiëren lukt niet automatisch in deze browser. '
         "Selecteer de tekst hieronder en kopieer die zelf (Ctrl+C of Cmd+C).</label>"
-        f'<textarea id="{base}-tekst" class="mdx-check__summary-text" readonly rows="8">{escape(summary)}</textarea>'
+        f'<textarea id="{base}-tekst" class="mdx-check__summary-text" readonly rows="8">{escape(record)}</textarea>'
         "</div>"
         '<div class="mdx-check__actions">'
         '<button type="button" class="md-button md-button--primary mdx-check__button" data-action="copy">Kopieer samenvatting</button>'
@@ -178,6 +270,7 @@ def scheme_html(check: Check) -> str:
     """The whole check as a static, printable scheme: it is the check without JavaScript."""
     questions = "".join(
         f'<div class="mdx-scheme__node" id="{scheme_id(check, q.id)}">'
+        f"{_notice(q)}"
         f'<h3 class="mdx-scheme__title">{escape(q.label)}: {escape(q.text)}</h3>'
         f"{_help(q, scheme_id(check, q.id) + '-uitleg')}"
         f"{_answer_links(check, q)}"
@@ -186,8 +279,8 @@ def scheme_html(check: Check) -> str:
     )
     outcomes = "".join(
         f'<div class="mdx-scheme__node mdx-scheme__outcome" id="{scheme_id(check, o.id)}" data-outcome="{o.id}">'
-        f'<h4 class="mdx-scheme__title">Uitkomst: {escape(o.title)}</h4>'
-        f"{_outcome_body(o, 'h5')}"
+        f'<h4 class="mdx-scheme__title">{OUTCOME}: {escape(o.title)}</h4>'
+        f"{_outcome_body(check, o, _scheme_reasons(check, o), 'h5')}"
         "</div>"
         for o in check.outcomes.values()
     )
@@ -203,6 +296,43 @@ def scheme_html(check: Check) -> str:
     )
 
 
+def _destination(check: Check, answer: Answer) -> str:
+    target = check.node(answer.leads_to)
+    if isinstance(target, Question):
+        return f"ga naar {target.label}."
+    reason = f" {answer.reason}" if answer.reason else ""
+    return f"{OUTCOME.lower()} {target.title}.{reason}"
+
+
+def explanation_html(check: Check) -> str:
+    """Each question of the check explained in prose, from the same data the
+    check runs on: its text, help, the questions to weigh and where each
+    answer leads. A page that shows this cannot contradict its check."""
+    parts = []
+    for q in check.questions.values():
+        base = f"uitleg-{check.name}-{q.id}"
+        answers = "".join(
+            f"<li><strong>{escape(a.label)}</strong>: {escape(_destination(check, a))}</li>" for a in q.answers
+        )
+        parts.append(
+            f'<div class="mdx-explanation__question" id="{base}">'
+            f'<h3>{escape(q.label)}: {escape(q.text)}</h3>'
+            f"{_notice(q)}"
+            f"{_help(q, base + '-hulp')}"
+            f'<ul class="mdx-explanation__answers">{answers}</ul>'
+            "</div>"
+        )
+    return f'<div class="mdx-explanation" data-check-explanation="{check.name}">{"".join(parts)}</div>'
+
+
+def _scheme_reasons(check: Check, outcome: Outcome) -> tuple[str, ...]:
+    """On paper every path shows at once: the outcome's reasons, one per way in."""
+    return tuple(dict.fromkeys(
+        answer.reason for q in check.questions.values() for answer in q.answers
+        if answer.leads_to == outcome.id and answer.reason
+    ))
+
+
 def view(check: Check, answers: Sequence[str], today: datetime.date) -> dict[str, Any]:
     """Plain data for the browser: the next step as HTML. Raises ValueError
     (with a Dutch message) for answers the check does not accept."""
@@ -214,11 +344,12 @@ def view(check: Check, answers: Sequence[str], today: datetime.date) -> dict[str
             "outcome": None,
             "html": question_html(check, node, can_go_back=len(answers) > 0),
         }
-    summary = check.summary(answers, today)
+    _, outcome, reason = check.finish(answers)
+    record = record_text(check, answers, today)
     return {
         "kind": "outcome",
-        "node": node.id,
-        "outcome": node.id,
-        "summary": summary,
-        "html": outcome_html(check, node, summary),
+        "node": outcome.id,
+        "outcome": outcome.id,
+        "summary": record,
+        "html": outcome_html(check, outcome, reason, record),
     }

@@ -17,7 +17,9 @@ from urllib.parse import urljoin, urlsplit
 
 import segno
 
-MARKER = re.compile(r"<!--\s*mdx:addresses\s*-->")
+from . import markers
+
+MARKER = markers.kind_pattern("addresses")
 # Medium error correction: survives a smudged print and keeps the codes small.
 QR_ERROR = "m"
 SVG_OPEN = re.compile(r"^<svg\b")

@@ -28,7 +28,7 @@ import checks
 from checks.engine import Check, Question
 from checks.render import form_id
 from tests.support import axe
-from tests.support.browser import check_root, wait_for_node, wait_for_python
+from tests.support.browser import check_page as page_of_check, check_root, wait_for_node, wait_for_python
 
 pytestmark = pytest.mark.browser
 
@@ -216,7 +216,7 @@ def check_page(browser: Browser, base_url: str, request: pytest.FixtureRequest) 
     name, viewport, scale = request.param
     context = new_context(browser, viewport, scale)
     page = context.new_page()
-    open_page(page, f"{base_url}{name}/")
+    open_page(page, base_url + page_of_check(name))
     wait_for_python(page, name)
     yield page
     context.close()
@@ -521,6 +521,7 @@ def focused(page: Page) -> dict[str, Any]:
 # One path per check that uses every kind of key: Space, the arrow keys (to
 # the second and third answer), and Enter.
 KEYBOARD_PATHS = {
+    "route": ("nee", "collega", "zorg-jeugd"),
     "kindcheck": ("ja", "ja", "nee"),
     "afwegingskader": ("ja", "nee", "ja", "ja", "nog-niet"),
 }
@@ -592,6 +593,10 @@ def test_the_check_can_be_done_by_keyboard_alone(check_page: Page) -> None:
     outcome = check.step(list(answers))
     shown = wait_for_node(page, check, outcome.id)
     assert "mdx-check__outcome-title" in focused(page)["classes"], focused(page)
+    # The outcome's links to the pages that explain it come first, in order.
+    for link in outcome.links:
+        page.keyboard.press("Tab")
+        assert focused(page)["text"] == link.text and focused(page)["ring"], focused(page)
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Kopieer samenvatting" and focused(page)["ring"], focused(page)
     for button in ("Afdrukken", "Vorige", "Opnieuw beginnen"):

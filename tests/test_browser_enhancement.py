@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 import checks
 from checks.render import scheme_id
 from tests.support.browser import (
+    check_page,
     READY_TIMEOUT_MS,
     PageWatch,
     assert_failed_in_dutch,
@@ -54,7 +55,7 @@ def test_without_javascript_the_first_question_and_the_scheme_are_the_check(
     page, watch = no_js
     check = checks.get(name)
     first = check.questions[check.start]
-    page.goto(page_url(base_url, f"{name}/"))
+    page.goto(page_url(base_url, check_page(name)))
     expect(page.locator("html")).to_have_class(re.compile(r"\bno-js\b"))  # no script ran
     root = check_root(page, name)
 
@@ -131,7 +132,7 @@ def test_blocked_webassembly_fails_in_plain_dutch(browser: Browser, base_url: st
     try:
         context.route("**/*.wasm", lambda route: route.abort())
         page = context.new_page()
-        page.goto(page_url(base_url, f"{name}/"))
+        page.goto(page_url(base_url, check_page(name)))
         assert_failed_in_dutch(page, name)
         assert watch.csp_violations() == []
     finally:
@@ -202,14 +203,14 @@ def test_instant_navigation_to_the_checks(context: BrowserContext, page: Page, w
 
     for name in ("kindcheck", "afwegingskader"):
         nav.get_by_role("link", name=checks.get(name).title, exact=True).click()
-        page.wait_for_url(page_url(base_url, f"{name}/"))
+        page.wait_for_url(page_url(base_url, check_page(name)))
         expect(page.locator("h1")).to_contain_text(checks.get(name).title)
         assert page.evaluate("() => window.mdxSamePage === true"), "instant navigation reloaded the page"
         wait_for_python(page, name)
         answers, outcome = any_path(name)
         shown = walk(page, checks.get(name), answers)
         expect(shown).to_have_attribute("data-outcome", outcome)
-        assert page.url == page_url(base_url, f"{name}/")
+        assert page.url == page_url(base_url, check_page(name))
 
     # One Python worker served both checks.
     assert len([worker for worker in page.workers if "mdx-check-worker" in worker.url]) == 1

@@ -13,8 +13,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 import checks
-from checks.engine import ANSWER_LABELS
 from tests.support.browser import (
+    check_page,
     PageWatch,
     assert_summary,
     cached_urls,
@@ -40,7 +40,7 @@ def longest_path(name: str) -> tuple[tuple[str, ...], str]:
 
 def do_check(page: Page, base_url: str, name: str) -> None:
     """Open the check and click its longest path to the outcome and summary."""
-    page.goto(page_url(base_url, f"{name}/"))
+    page.goto(page_url(base_url, check_page(name)))
     before = datetime.date.today()
     wait_for_python(page, name)
     answers, outcome = longest_path(name)
@@ -88,7 +88,7 @@ def test_nothing_leaves_the_device_over_every_page_and_both_checks(
     page: Page, watch: PageWatch, base_url: str, site_dir: Path
 ) -> None:
     pages = site_pages(site_dir)
-    check_pages = {f"{name}/": name for name in checks.names()}
+    check_pages = {check_page(name): name for name in checks.names()}
     assert len(pages) > 10 and set(check_pages) <= set(pages)
 
     for relative in pages:
@@ -113,7 +113,8 @@ def test_nothing_leaves_the_device_over_every_page_and_both_checks(
             assert with_query == [], f"history entries with a query string: {with_query}"
             assert {entry["url"] for entry in entries if entry["url"].startswith(url)} == {url}, entries
             states = json.dumps([entry["state"] for entry in entries])
-            assert not any(f'"{answer}"' in states for answer in ANSWER_LABELS), states
+            answer_ids = {a.id for q in checks.get(name).questions.values() for a in q.answers}
+            assert not any(f'"{answer}"' in states for answer in answer_ids), states
         assert storage_written(page) == NOTHING_STORED, relative
         assert urlsplit(page.url).query == "", page.url
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Page
 
 import checks
-from checks.render import outcome_html
+from checks.render import outcome_html, record_text
 from tests.support.site import config
 
 pytestmark = pytest.mark.browser
@@ -88,8 +89,8 @@ def test_the_summary_prints_whole_and_wraps(page: Page, base_url: str) -> None:
     without waiting for Python: printing is about the stylesheet."""
     check = checks.get("afwegingskader")
     answers, outcome = max(check.paths(), key=lambda path: len(path[0]))
-    summary = check.summary(list(answers), datetime.date(2026, 11, 22))
-    html = outcome_html(check, outcome, summary)
+    summary = record_text(check, list(answers), datetime.date(2026, 11, 22))
+    html = outcome_html(check, outcome, check.finish(answers)[2], summary)
     page.set_viewport_size({"width": 800, "height": 900})
     page.goto(urljoin(base_url, "afwegingskader/"))
     page.wait_for_load_state("load")
@@ -109,3 +110,32 @@ def test_the_summary_prints_whole_and_wraps(page: Page, base_url: str) -> None:
     assert not facts["overflows"], "the summary runs off the paper"
     assert facts["text"] == summary
     assert not page.locator(".mdx-check__actions").first.is_visible(), "buttons are no use on paper"
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """The number of pages in a PDF Chromium made (its page objects)."""
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+@pytest.mark.parametrize("name", checks.names())
+def test_printing_an_outcome_prints_the_outcome_and_record_on_at_most_two_pages(page: Page, base_url: str, name: str) -> None:
+    """The longest path's outcome, as the check shows it (the same renderer),
+    put in place without waiting for Python: printing is about the stylesheet."""
+    check = checks.get(name)
+    answers, outcome = max(check.paths(), key=lambda path: (len(path[0]), len(path[1].next_steps)))
+    record = record_text(check, list(answers), datetime.date(2026, 11, 22))
+    page.goto(urljoin(base_url, check.page.lstrip("/")))
+    page.wait_for_load_state("load")
+    whole_page = pdf_pages(page.pdf(format="A4"))
+    page.eval_on_selector(
+        ".mdx-check__step", "(step, html) => { step.innerHTML = html; }",
+        outcome_html(check, outcome, check.finish(answers)[2], record),
+    )
+    pages = pdf_pages(page.pdf(format="A4"))
+    assert 1 <= pages <= 2, f"{name}: the outcome prints on {pages} pages"
+    assert whole_page > pages, "without an outcome the whole page prints"
+    page.emulate_media(media="print")
+    assert page.locator(".mdx-check__summary").is_visible()
+    assert page.locator(".mdx-check__outcome-title").is_visible()
+    for hidden in ("article h1", "[data-check-scheme]", ".mdx-help", ".mdx-check__record-note"):
+        assert not page.locator(hidden).first.is_visible(), f"{name}: {hidden} is printed"

@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 import checks
+from checks.render import record_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "tests" / "support" / "pyodide_paths.mjs"
@@ -53,7 +54,7 @@ def pyodide_result() -> dict[str, Any]:
 def cpython_paths(name: str) -> list[dict[str, Any]]:
     check = checks.get(name)
     return [
-        {"answers": list(answers), "outcome": outcome.id, "summary": check.summary(answers, SUMMARY_DATE)}
+        {"answers": list(answers), "outcome": outcome.id, "summary": record_text(check, answers, SUMMARY_DATE)}
         for answers, outcome in check.paths()
     ]
 

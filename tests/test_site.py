@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # The addresses the site promises (issue 2); trainers put these on slides.
 TOPIC_ADDRESSES = [
     "/",
+    "/waar-begin-ik/",
     "/signalen/",
     "/vormen-van-geweld/",
     "/collega/",

@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from checks.engine import EMERGENCY_NUMBER, VEILIG_THUIS_NUMBER
 from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
@@ -31,11 +33,17 @@ def on_startup(*, command: str, dirty: bool) -> None:
     _serving = command == "serve"
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The help block on every page calls the numbers the checks name.
+    config.extra["numbers"] = {"emergency": EMERGENCY_NUMBER, "veilig_thuis": VEILIG_THUIS_NUMBER}
+    return config
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if not markers.has_markers(html):
-        return None
-    log.debug("Rendering checks into %s", page.file.src_uri)
-    return markers.expand(html)
+    try:
+        return markers.expand(html, page.url)
+    except markers.MarkerError as error:
+        raise PluginError(str(error)) from None
 
 
 # The overview needs the whole nav, which only this event is given (after

@@ -15,8 +15,9 @@ from urllib.parse import urljoin, urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, Response, expect
 
-from checks.engine import ANSWER_LABELS, Check, Question
-from checks.render import caption
+import checks
+from checks.engine import Check, Question
+from checks.render import caption, record_text
 
 # Without these, Chromium phones home at start-up; on a closed network that
 # means refused connections that have nothing to do with the site.
@@ -187,10 +188,19 @@ def wait_for_node(page: Page, check: Check, node_id: str, timeout: float = STEP_
     return locator
 
 
+def check_page(name: str) -> str:
+    """The check's page relative to the site's root, e.g. "waar-begin-ik/"."""
+    return checks.get(name).page.lstrip("/")
+
+
 def choose(page: Page, name: str, answer_id: str) -> None:
-    """Pick an answer by its visible label, as a user does."""
-    radio = check_root(page, name).get_by_label(ANSWER_LABELS[answer_id], exact=True)
-    radio.check()
+    """Pick an answer by its visible label, as a user does: the label the
+    question on screen gives this answer id."""
+    root = check_root(page, name)
+    question_id = root.locator("form[data-question]").get_attribute("data-question")
+    answer = checks.get(name).questions[question_id].answer(answer_id)
+    assert answer is not None, f"{name} {question_id} offers no answer {answer_id!r}"
+    root.get_by_label(answer.label, exact=True).check()
 
 
 def press_volgende(page: Page, name: str) -> None:
@@ -315,9 +325,9 @@ def assert_summary(page: Page, check: Check, answers: Any, before: datetime.date
     by line (or the one for ``before``, when the path was clicked across midnight)."""
     shown = summary_lines(page, check.name)
     today = datetime.date.today()
-    if before != today and shown == check.summary(list(answers), before).split("\n"):
+    if before != today and shown == record_text(check, list(answers), before).split("\n"):
         return
-    expected = check.summary(list(answers), today).split("\n")
+    expected = record_text(check, list(answers), today).split("\n")
     # Not rewritten by pytest (a support module): say what differs.
-    diff = "\n".join(difflib.unified_diff(expected, shown, "CPython summary()", "shown in the page", lineterm=""))
+    diff = "\n".join(difflib.unified_diff(expected, shown, "CPython record_text()", "shown in the page", lineterm=""))
     assert shown == expected, f"{check.name} {list(answers)}: the summary differs\n{diff}"

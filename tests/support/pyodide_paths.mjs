@@ -50,6 +50,7 @@ sys.path.insert(0, "/home/pyodide")
 # A deprecation on Python 3.14 should fail here, not later in the browser.
 warnings.simplefilter("error")
 import checks
+from checks.render import record_text
 
 date = datetime.date(${SUMMARY_DATE.join(", ")})
 result = {"python_version": sys.version, "checks": {}}
@@ -58,7 +59,7 @@ for name in checks.names():
     result["checks"][name] = {
         "total_questions": check.total_questions,
         "paths": [
-            {"answers": list(answers), "outcome": outcome.id, "summary": check.summary(answers, date)}
+            {"answers": list(answers), "outcome": outcome.id, "summary": record_text(check, answers, date)}
             for answers, outcome in check.paths()
         ],
     }

@@ -1,0 +1,95 @@
+"""The one marker grammar: every marker a page may use expands, anything
+unknown or malformed stops the build with the page and the marker named; and
+the check pages' explanations come from the check data."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import checks
+from checks.render import explanation_html, scheme_html
+from sitebuild import markers, versions
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_kind_expands_on_its_page() -> None:
+    html = "<p>a</p>\n<!-- mdx:explanation kindcheck -->\n<!-- mdx:scheme kindcheck -->\n<!-- mdx:versions -->\n"
+    expanded = markers.expand(html, "kindcheck/")
+    assert "<!--" not in expanded
+    assert explanation_html(checks.get("kindcheck")) in expanded
+    assert scheme_html(checks.get("kindcheck")) in expanded
+    assert versions.table_html() in expanded
+
+
+def test_the_addresses_marker_is_left_for_its_later_stage() -> None:
+    html = "<!-- mdx:addresses -->"
+    assert markers.expand(html, "trainers/") == html
+
+
+@pytest.mark.parametrize(
+    ("marker", "says"),
+    [
+        ("<!-- mdx:version -->", "Unknown marker"),
+        ("<!-- mdx:adresses -->", "Unknown marker"),
+        ("<!-- mdx:Check kindcheck -->", "Unknown marker"),
+        ("<!-- mdx:check -->", "without a check name"),
+        ("<!-- mdx:scheme -->", "without a check name"),
+        ("<!-- mdx:versions kindcheck -->", "takes no name"),
+        ("<!-- mdx:addresses trainers -->", "takes no name"),
+        ("<!-- mdx:check kindchek -->", "Onbekende check 'kindchek'"),
+        ("<!-- mdx:check route -->", "belongs on /waar-begin-ik/"),
+    ],
+)
+def test_an_unknown_or_malformed_marker_names_page_and_marker(marker: str, says: str) -> None:
+    with pytest.raises(markers.MarkerError) as caught:
+        markers.expand(f"<p>tekst</p>\n{marker}\n", "kindcheck/")
+    message = str(caught.value)
+    assert says in message
+    assert "'kindcheck/'" in message and repr(marker) in message
+
+
+def test_a_bad_marker_fails_the_strict_build(tmp_path: Path) -> None:
+    """A copy of the project with one typo in a page: the build stops and says where."""
+    for folder in ("docs", "overrides", "checks"):
+        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    page = tmp_path / "docs" / "over.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("<!-- mdx:versions -->", "<!-- mdx:version -->"))
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode != 0
+    assert "Unknown marker in page 'over/', marker '<!-- mdx:version -->'" in result.stderr
+
+
+def test_the_explanation_follows_the_check_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Change a question's text in a copy of the data: the page's explanation follows."""
+    check = checks.get("kindcheck")
+    question = check.questions["vraag-2"]
+    changed_question = dataclasses.replace(question, text="Heeft je cliënt een kind in huis, of een kind op komst?")
+    changed = dataclasses.replace(
+        check,
+        questions=[changed_question if q.id == question.id else q for q in check.questions.values()],
+        outcomes=list(check.outcomes.values()),
+    )
+    monkeypatch.setitem(checks._CHECKS, "kindcheck", changed)
+    page = markers.expand("<!-- mdx:explanation kindcheck -->", "kindcheck/")
+    assert "Heeft je cliënt een kind in huis, of een kind op komst?" in page
+    assert question.text not in page
+
+
+def test_the_built_check_pages_explain_every_question_from_the_data(site_dir: Path) -> None:
+    for name in ("kindcheck", "afwegingskader"):
+        check = checks.get(name)
+        html = (site_dir / check.page.strip("/") / "index.html").read_text(encoding="utf-8")
+        assert f'data-check-explanation="{name}"' in html
+        for question in check.questions.values():
+            assert f'id="uitleg-{name}-{question.id}"' in html
