@@ -46,7 +46,7 @@ VEILIG_THUIS_NUMBER = "0800-2000"
 # How the number may be called: free and round the clock, but some regions
 # take only urgent calls outside office hours.
 VEILIG_THUIS = (
-    f"{VEILIG_THUIS_NUMBER} (gratis, dag en nacht; buiten kantoortijd helpen sommige regio's alleen bij spoed)"
+    f"{VEILIG_THUIS_NUMBER} (gratis, dag en nacht; buiten kantooruren helpen sommige regio's alleen bij spoed)"
 )
 
 # Answer ids end up in HTML attributes (ids, values): keep them plain.
