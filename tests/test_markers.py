@@ -57,7 +57,7 @@ def test_an_unknown_or_malformed_marker_names_page_and_marker(marker: str, says:
 
 def test_a_bad_marker_fails_the_strict_build(tmp_path: Path) -> None:
     """A copy of the project with one typo in a page: the build stops and says where."""
-    for folder in ("docs", "overrides", "checks"):
+    for folder in ("docs", "overrides", "checks", "sitebuild"):
         shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     page = tmp_path / "docs" / "over.md"
