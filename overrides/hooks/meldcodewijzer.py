@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
@@ -21,6 +22,8 @@ if str(PROJECT_ROOT) not in sys.path:  # `checks` lives at the project root
 
 from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker  # noqa: E402
 
+from checks import cases, practice  # noqa: E402
+
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
 # `mkdocs serve` injects an inline live-reload script and rebuilds constantly:
@@ -31,6 +34,16 @@ _serving = False
 def on_startup(*, command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+
+
+# Before anything is built: a practice case that teaches a route its check
+# does not take must stop the build, naming the case.
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    try:
+        practice.validate(cases.CASES)
+    except practice.CaseDefinitionError as error:
+        raise PluginError(str(error)) from None
+    return None
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
