@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -20,7 +20,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:  # `checks` lives at the project root
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker  # noqa: E402
+from sitebuild import addresses, casepages, csp, markers, printlinks, runtime, service_worker  # noqa: E402
 
 from checks import cases, practice  # noqa: E402
 
@@ -50,7 +50,29 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # The theme folder holds this build code too; it is no part of the site.
     for file in [f for f in files if f.src_uri.startswith("hooks/")]:
         files.remove(file)
+    case_pages, check_pages = _case_wiring(files)
+    for case in cases.CASES:
+        text = casepages.case_json(case, case_pages[case.id])
+        files.append(File.generated(config, casepages.json_path(case.id), content=text))
     return files
+
+
+def _case_wiring(files: Files) -> tuple[dict[str, str], dict[str, str]]:
+    """Case id -> its page's url, and check name -> its page's url; a case
+    without a page (or a page naming an unknown case) stops the build."""
+    pages = [(file.url, file.content_string) for file in files.documentation_pages()]
+    found, check_pages = casepages.case_urls(pages), casepages.check_urls(pages)
+    errors = casepages.wiring_errors(cases.CASES, found, check_pages)
+    if errors:
+        raise PluginError("Practice case pages are not wired up:\n" + "\n".join(f"- {e}" for e in errors))
+    return {case_id: urls[0] for case_id, urls in found.items()}, check_pages
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if not casepages.has_markers(markdown):
+        return None
+    case_pages, check_pages = _case_wiring(files)
+    return casepages.expand(markdown, here=page.url, cases=cases.CASES, check_pages=check_pages, case_pages=case_pages)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
