@@ -89,11 +89,26 @@ def on_page_context(
 ) -> dict[str, Any] | None:
     if page.content is None or not addresses.has_marker(page.content):
         return None
-    pages = [(item.title or "", item.url) for item in nav.pages]
-    topics = addresses.topics(pages, site_url=config.site_url, here=page.url)
-    log.debug("Writing %d addresses with QR codes into %s", len(topics), page.file.src_uri)
-    page.content = addresses.expand(page.content, topics)
+    sections = [_nav_section(item) for item in nav.items]
+    groups = addresses.groups(sections, site_url=config.site_url, here=page.url)
+    log.debug("Writing %d groups of addresses with QR codes into %s", len(groups), page.file.src_uri)
+    page.content = addresses.expand(page.content, groups)
     return None
+
+
+def _nav_section(item: Any) -> tuple[str | None, list[tuple[str, str]]]:
+    """A top-level nav item as (section title, its pages), or (None, [the page])."""
+    if not item.is_section:
+        return None, [(item.title or "", item.url)] if item.is_page else []
+    pages: list[tuple[str, str]] = []
+    todo = list(item.children)
+    while todo:
+        child = todo.pop(0)
+        if child.is_section:
+            todo[:0] = child.children
+        elif child.is_page:
+            pages.append((child.title or "", child.url))
+    return item.title, pages
 
 
 # Runs after every other post-build step (redirect pages included), because the

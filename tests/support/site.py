@@ -29,14 +29,28 @@ def _walk(items: Any) -> Iterator[str]:
                 yield from (_walk(value) if isinstance(value, list) else [value])
 
 
+def _address(source: str) -> str:
+    stem = source.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/")
+    return "/" + (stem + "/" if stem else "")
+
+
 def nav_addresses() -> list[str]:
     """The address of every page in the nav, in nav order: "signalen.md" -> "/signalen/"."""
-    addresses = []
-    for source in _walk(config().nav or []):
-        stem = source.removesuffix(".md")
-        stem = stem.removesuffix("index").rstrip("/")
-        addresses.append("/" + (stem + "/" if stem else ""))
-    return addresses
+    return [_address(source) for source in _walk(config().nav or [])]
+
+
+def nav_groups() -> list[tuple[str | None, list[str]]]:
+    """The nav's top level as (section title, addresses of its pages), in nav
+    order; a page outside any section is (None, [its address])."""
+    groups: list[tuple[str | None, list[str]]] = []
+    for item in config().nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            groups.append((next(iter(item)), [_address(source) for source in _walk(value)]))
+        else:
+            groups.append((None, [_address(value)]))
+    return groups
 
 
 def published_addresses() -> list[str]:
