@@ -20,7 +20,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:  # `checks` lives at the project root
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from sitebuild import addresses, casepages, csp, markers, printlinks, runtime, service_worker  # noqa: E402
+from sitebuild import addresses, casepages, csp, markers, printlinks, runtime, service_worker, webapp  # noqa: E402
 
 from checks import cases, practice  # noqa: E402
 
@@ -54,6 +54,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for case in cases.CASES:
         text = casepages.case_json(case, case_pages[case.id])
         files.append(File.generated(config, casepages.json_path(case.id), content=text))
+    app = webapp.files(
+        PROJECT_ROOT / "branding" / "app-icon.png",
+        name=config.site_name,
+        description=config.site_description or "",
+        app=config.extra["app"],
+    )
+    for path, content in app.items():
+        files.append(File.generated(config, path, content=content))
     return files
 
 
