@@ -271,4 +271,91 @@ CASES = (
         ),
         outcome="opnieuw-melden",
     ),
+    Case(
+        id="school-collega-grensoverschrijdend",
+        title="Een leerling vertelt over een collega",
+        sector="Voortgezet onderwijs",
+        situation=(
+            "Je bent mentor op een middelbare school. Lisa (14) blijft na de les hangen. Ze vertelt dat de "
+            "gymleraar haar na de les in het materiaalhok heeft aangeraakt op een manier die ze eng vond. "
+            "Ze wil niet dat haar ouders het weten.",
+            "Je kent de gymleraar al jaren en kunt het je bijna niet voorstellen. Je twijfelt of je eerst "
+            "met hem moet praten, of met de directeur.",
+        ),
+        discussion=(
+            "Waarom is dit geen situatie voor de gewone stappen van de meldcode?",
+            "Wie moet je meteen inlichten, en waarom is de directeur alleen niet genoeg?",
+            "Wat zeg je tegen Lisa? Kun je beloven dat je het geheimhoudt?",
+        ),
+        check="route",
+        route=(
+            Step("nee", "Lisa is nu niet direct in gevaar: ze is op school en de gymleraar is er niet bij."),
+            Step("collega", "Het vermoeden gaat over iemand die op jouw school werkt."),
+            Step(
+                "onderwijs",
+                "Je werkt in het onderwijs. Bij een mogelijk zedenmisdrijf door een medewerker moet je dat meteen "
+                "melden aan het bevoegd gezag, het schoolbestuur. Dat is een wettelijke plicht.",
+            ),
+        ),
+        outcome="meldplicht-onderwijs",
+    ),
+    Case(
+        id="huisarts-huwelijksdwang",
+        title="Een meisje dat bang is voor de zomervakantie",
+        sector="Huisartsenpraktijk",
+        situation=(
+            "Je bent huisarts. Yasmin (17) komt op je spreekuur met hoofdpijn en slaapproblemen. Als je "
+            "doorvraagt, vertelt ze dat haar familie wil dat ze deze zomer in het land van haar ouders trouwt "
+            "met een man die ze niet kent. Ze is bang dat ze daarna niet terug mag komen.",
+            "Ze vraagt je dringend om niets tegen haar ouders te zeggen. Haar vader is ook jouw patiënt.",
+        ),
+        discussion=(
+            "Aan welke vormen van geweld denk je hier?",
+            "Waarom praat je niet zelf met de ouders voordat je advies hebt gevraagd?",
+            "Wat spreek je met Yasmin af over contact en over haar veiligheid?",
+        ),
+        check="route",
+        route=(
+            Step("nee", "Yasmin is vandaag niet direct in gevaar, maar de zomervakantie komt eraan."),
+            Step("huisgenoot", "De dreiging komt uit haar eigen familie."),
+            Step(
+                "ja",
+                "Dit kan huwelijksdwang en achterlating zijn, vormen van eergerelateerd geweld. Vraag dan vroeg "
+                "Veilig Thuis om advies. Een gesprek met de familie kan het gevaar groter maken.",
+            ),
+        ),
+        outcome="direct-veilig-thuis",
+    ),
+    Case(
+        id="schoolmaatschappelijk-werk-gesprek-overslaan",
+        title="Een leerling vertelt over geweld thuis",
+        sector="Schoolmaatschappelijk werk",
+        situation=(
+            "Je bent schoolmaatschappelijk werker. Amira (13) vertelt je uit zichzelf dat haar vader haar "
+            "moeder slaat, en haar ook. Gisteren nog. Ze is bang: als haar vader hoort dat ze het verteld "
+            "heeft, wordt het erger.",
+            "Je overlegt meteen met de aandachtsfunctionaris. Jullie besluiten het gesprek met de ouders over "
+            "te slaan, omdat het Amira in gevaar kan brengen. Jullie bellen Veilig Thuis en doen een melding.",
+            "Samen met Veilig Thuis bekijk je of de school Amira ook kan steunen. Jij kunt wekelijks met haar "
+            "praten. Vader laat weten dat hij dat niet wil, en Amira komt niet meer naar de afspraken.",
+        ),
+        discussion=(
+            "Wanneer mag je het gesprek met de betrokkenen overslaan? Welke reden geldt hier?",
+            "Wat leg je vast over het overslaan van het gesprek?",
+            "Wat doet de school nog voor Amira nadat er is gemeld?",
+        ),
+        check="afwegingskader",
+        route=(
+            Step("ja", "Amira vertelt zelf over geweld tegen haar moeder en tegen haarzelf."),
+            Step(
+                "ja",
+                "Amira vertelt het zelf en het gebeurde gisteren nog. Dat is acuut onveilig, dus melden is nodig. "
+                "Het gesprek met de ouders sla je over, omdat het Amira in gevaar brengt. Schrijf die reden op.",
+            ),
+            Step("ja", "Je wilt weten of de school naast de melding iets kan doen. Dat bespreek je met Veilig Thuis."),
+            Step("ja", "De school kan Amira steunen met gesprekken bij jou."),
+            Step("nee", "Vader wil de hulp niet en Amira komt niet meer. Het blijft bij de melding."),
+        ),
+        outcome="melden",
+    ),
 )

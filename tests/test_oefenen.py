@@ -50,6 +50,15 @@ def test_the_cases_cover_every_check_on_this_branch_and_several_sectors() -> Non
     assert {"hulp-afronden", "opnieuw-melden"} <= {case.outcome for case in cases.CASES}
 
 
+def test_the_cases_cover_the_route_check_and_the_acute_branch() -> None:
+    """The situations issue 15 asks for that need the route check (issue 11) and
+    the afwegingskader's acute branch (issue 10)."""
+    outcomes = {(case.check, case.outcome) for case in cases.CASES}
+    assert ("route", "direct-veilig-thuis") in outcomes, "eergerelateerd geweld"
+    assert outcomes & {("route", o) for o in ("meldplicht-onderwijs", "meldplicht-kinderopvang", "melden-igj", "collega-anders")}, "a colleague as suspect"
+    assert any(c.check == "afwegingskader" and c.answers[:2] == ("ja", "ja") for c in cases.CASES), "the talk skipped: acute"
+
+
 # --- The validator on broken copies --------------------------------------------
 
 SCHOOL = CASES["school-moe-en-te-laat"]
