@@ -1,6 +1,9 @@
 """The trainers' overview: every topic with its short address and a QR code.
 
-A page asks for it with ``<!-- mdx:addresses -->`` on its own line. The QR
+A page asks for it with ``<!-- mdx:addresses -->`` on its own line. Topics
+come in groups, one per section of the nav (the pages outside any section
+form the first group), and on paper each group starts on a new sheet
+(mdx-print.css), so a handout can be printed for one part of a training. The QR
 codes are made at build time with segno and written into the page as inline
 SVG: no image files, no network, nothing for the browser to fetch. Each code
 holds the topic's full address (the site's ``site_url`` plus the page's path),
@@ -12,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
-from typing import Iterable
+from typing import Iterable, Sequence
 from urllib.parse import urljoin, urlsplit
 
 import segno
@@ -37,6 +40,20 @@ class Topic:
         """The address as people type it: host and path, without https://."""
         parts = urlsplit(self.url)
         return parts.netloc + parts.path
+
+
+# The group of the pages that sit in no section of the nav.
+LOOSE_GROUP = "Onderwerpen"
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    topics: tuple[Topic, ...]
+
+    @property
+    def id(self) -> str:
+        return "qr-" + (re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-") or "groep")
 
 
 def has_marker(html: str) -> bool:
@@ -65,7 +82,7 @@ def qr_svg(url: str, label: str) -> str:
     return SVG_OPEN.sub(attributes, svg, count=1)
 
 
-def render(topics: Iterable[Topic]) -> str:
+def _items(topics: Iterable[Topic]) -> str:
     items = []
     for topic in topics:
         path = "/" + topic.path
@@ -76,7 +93,19 @@ def render(topics: Iterable[Topic]) -> str:
             f'<p class="mdx-addresses__address">{escape(topic.address)}</p>'
             "</li>"
         )
-    return f'<ol class="mdx-addresses" aria-label="Onderwerpen met hun adres en QR-code">{"".join(items)}</ol>'
+    return "".join(items)
+
+
+def render(groups: Iterable[Group]) -> str:
+    sections = []
+    for group in groups:
+        sections.append(
+            f'<section class="mdx-addresses__group" aria-labelledby="{group.id}">'
+            f'<h3 id="{group.id}" class="mdx-addresses__heading">{escape(group.title)}</h3>'
+            f'<ol class="mdx-addresses" aria-labelledby="{group.id}">{_items(group.topics)}</ol>'
+            "</section>"
+        )
+    return "".join(sections)
 
 
 def topics(pages: Iterable[tuple[str, str]], *, site_url: str | None, here: str) -> list[Topic]:
@@ -93,7 +122,22 @@ def topics(pages: Iterable[tuple[str, str]], *, site_url: str | None, here: str)
     return result
 
 
-def expand(html: str, topic_list: list[Topic]) -> str:
-    if not topic_list:
+def groups(
+    sections: Sequence[tuple[str | None, Sequence[tuple[str, str]]]], *, site_url: str | None, here: str
+) -> list[Group]:
+    """Groups from (section title or None, [(title, url)...]) in nav order: the
+    pages outside any section first, as one group, then one group per section."""
+    loose = [page for title, pages in sections if title is None for page in pages]
+    named = [(title, pages) for title, pages in sections if title is not None]
+    result = []
+    for title, pages in [(LOOSE_GROUP, loose), *named]:
+        found = topics(pages, site_url=site_url, here=here)
+        if found:
+            result.append(Group(title=title, topics=tuple(found)))
+    return result
+
+
+def expand(html: str, group_list: list[Group]) -> str:
+    if not group_list:
         raise ValueError("mdx:addresses: there are no topics to list (is the nav empty?)")
-    return MARKER.sub(lambda _: render(topic_list), html)
+    return MARKER.sub(lambda _: render(group_list), html)

@@ -5,7 +5,6 @@ the check pages' explanations come from the check data."""
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 import checks
 from checks.render import explanation_html, scheme_html
 from sitebuild import markers, versions
+from tests.support.site import copy_project
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -57,9 +57,7 @@ def test_an_unknown_or_malformed_marker_names_page_and_marker(marker: str, says:
 
 def test_a_bad_marker_fails_the_strict_build(tmp_path: Path) -> None:
     """A copy of the project with one typo in a page: the build stops and says where."""
-    for folder in ("docs", "overrides", "checks", "sitebuild"):
-        shutil.copytree(ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(tmp_path)
     page = tmp_path / "docs" / "over.md"
     page.write_text(page.read_text(encoding="utf-8").replace("<!-- mdx:versions -->", "<!-- mdx:version -->"))
     result = subprocess.run(

@@ -19,6 +19,7 @@ from tests.support.site import (
     config,
     is_redirect,
     nav_addresses,
+    nav_groups,
     page_file,
     published_addresses,
 )
@@ -138,9 +139,10 @@ def test_one_qr_code_per_topic_each_decoding_to_its_address(
     assert site_url
     page.goto(urljoin(base_url, TRAINERS.lstrip("/")))
     items = trainer_items(page)
-    topics = [a for a in nav_addresses() if a != TRAINERS]
+    topics = [a for _, addresses in expected_groups() for a in addresses]
+    assert sorted(topics) == sorted(a for a in nav_addresses() if a != TRAINERS)
     linked = ["/" + urlsplit(item["href"]).path.removeprefix(urlsplit(base_url).path) for item in items]
-    assert linked == topics, "the overview must list every topic once, in nav order"
+    assert linked == topics, "the overview must list every topic once, grouped by nav section, in nav order"
 
     codes = page.locator(".mdx-addresses__item svg")
     assert codes.count() == len(topics)
@@ -159,13 +161,38 @@ def test_one_qr_code_per_topic_each_decoding_to_its_address(
     assert not watch.csp_violations(), watch.csp_violations()
 
 
+def expected_groups() -> list[tuple[str, list[str]]]:
+    """The overview's groups: the pages outside any nav section first, then each section."""
+    sections = nav_groups()
+    loose = [a for title, addresses in sections if title is None for a in addresses if a != TRAINERS]
+    named = [(title, [a for a in addresses if a != TRAINERS]) for title, addresses in sections if title is not None]
+    return [(group, addresses) for group, addresses in [("Onderwerpen", loose), *named] if addresses]
+
+
+def test_the_overview_has_one_group_per_nav_section(site_dir: Path) -> None:
+    html = page_file(site_dir, TRAINERS).read_text(encoding="utf-8")
+    headings = re.findall(r'<h3 id="qr-[a-z0-9-]+" class="mdx-addresses__heading">([^<]+)</h3>', html)
+    assert headings == [title for title, _ in expected_groups()]
+    assert len(headings) >= 3, "the pages outside sections, De meldcode and Oefenen at least"
+
+
 @pytest.mark.browser
-def test_the_trainers_page_prints_on_one_sheet(page: Page, base_url: str) -> None:
+def test_each_group_of_the_handout_prints_on_its_own_sheet_and_no_qr_code_is_split(page: Page, base_url: str) -> None:
+    """Each group starts a new sheet (CSS), so as many sheets as groups means
+    no group runs over onto a second sheet, and no QR code is cut in two."""
     page.goto(urljoin(base_url, TRAINERS.lstrip("/")))
+    groups = page.locator(".mdx-addresses__group")
+    assert groups.count() == len(expected_groups())
     for paper in ("A4", "Letter"):
         pdf = page.pdf(format=paper)
         sheets = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-        assert sheets == 1, f"the handout takes {sheets} sheets of {paper}"
+        assert sheets == groups.count(), f"the handout takes {sheets} sheets of {paper} for {groups.count()} groups"
+    page.emulate_media(media="print")
+    breaks = groups.evaluate_all("gs => gs.map(g => getComputedStyle(g).breakBefore)")
+    assert breaks == ["auto"] + ["page"] * (len(breaks) - 1), breaks
+    kept = page.locator(".mdx-addresses__item").evaluate_all("items => items.map(i => getComputedStyle(i).breakInside)")
+    assert set(kept) == {"avoid"}, "a QR code must never be split across sheets"
+    page.emulate_media(media="null")
 
 
 # --- The build steps behind it, in plain Python --------------------------------
@@ -183,6 +210,25 @@ def test_topics_leave_out_the_page_itself_and_link_relative_to_it() -> None:
         "https://example.org/mcw/meldcode/stap-1/",
     ]
     assert topics[1].address == "example.org/mcw/signalen/"
+
+
+def test_groups_put_loose_pages_first_then_each_section() -> None:
+    from sitebuild import addresses
+
+    sections = [
+        (None, [("Home", "")]),
+        ("De meldcode", [("Stap 1", "meldcode/stap-1/")]),
+        (None, [("Voor trainers", "trainers/")]),
+        ("Oefenen", [("Oefenen", "oefenen/"), ("Casus", "oefenen/a/")]),
+        ("Leeg", [("Voor trainers", "trainers/")]),
+    ]
+    groups = addresses.groups(sections, site_url="https://example.org/", here="trainers/")
+    assert [(g.title, [t.path for t in g.topics]) for g in groups] == [
+        ("Onderwerpen", [""]),
+        ("De meldcode", ["meldcode/stap-1/"]),
+        ("Oefenen", ["oefenen/", "oefenen/a/"]),
+    ], "the page itself is left out, and a group left empty by that is dropped"
+    assert groups[1].id == "qr-de-meldcode"
 
 
 @pytest.mark.parametrize("site_url", [None, "", "/", "meldcodewijzer.nl"])

@@ -14,12 +14,13 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from checks import cases, practice
 from checks.engine import EMERGENCY_NUMBER, VEILIG_THUIS_NUMBER
-from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker
+from sitebuild import addresses, casepages, csp, markers, printlinks, runtime, service_worker, webapp
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
@@ -34,9 +35,49 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Before anything is built: a practice case that teaches a route its check
+    # does not take must stop the build, naming the case.
+    try:
+        practice.validate(cases.CASES)
+    except practice.CaseDefinitionError as error:
+        raise PluginError(str(error)) from None
     # The help block on every page calls the numbers the checks name.
     config.extra["numbers"] = {"emergency": EMERGENCY_NUMBER, "veilig_thuis": VEILIG_THUIS_NUMBER}
     return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    case_pages, check_pages = _case_wiring(files)
+    for case in cases.CASES:
+        text = casepages.case_json(case, case_pages[case.id])
+        files.append(File.generated(config, casepages.json_path(case.id), content=text))
+    app = webapp.files(
+        Path(config.config_file_path).parent / "branding" / "app-icon.png",
+        name=config.site_name,
+        description=config.site_description or "",
+        app=config.extra["app"],
+    )
+    for path, content in app.items():
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def _case_wiring(files: Files) -> tuple[dict[str, str], dict[str, str]]:
+    """Case id -> its page's url, and check name -> its page's url; a case
+    without a page (or a page naming an unknown case) stops the build."""
+    pages = [(file.url, file.content_string) for file in files.documentation_pages()]
+    found, check_pages = casepages.case_urls(pages), casepages.check_urls(pages)
+    errors = casepages.wiring_errors(cases.CASES, found, check_pages)
+    if errors:
+        raise PluginError("Practice case pages are not wired up:\n" + "\n".join(f"- {e}" for e in errors))
+    return {case_id: urls[0] for case_id, urls in found.items()}, check_pages
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if not casepages.has_markers(markdown):
+        return None
+    case_pages, check_pages = _case_wiring(files)
+    return casepages.expand(markdown, here=page.url, cases=cases.CASES, check_pages=check_pages, case_pages=case_pages)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -53,11 +94,26 @@ def on_page_context(
 ) -> dict[str, Any] | None:
     if page.content is None or not addresses.has_marker(page.content):
         return None
-    pages = [(item.title or "", item.url) for item in nav.pages]
-    topics = addresses.topics(pages, site_url=config.site_url, here=page.url)
-    log.debug("Writing %d addresses with QR codes into %s", len(topics), page.file.src_uri)
-    page.content = addresses.expand(page.content, topics)
+    sections = [_nav_section(item) for item in nav.items]
+    groups = addresses.groups(sections, site_url=config.site_url, here=page.url)
+    log.debug("Writing %d groups of addresses with QR codes into %s", len(groups), page.file.src_uri)
+    page.content = addresses.expand(page.content, groups)
     return None
+
+
+def _nav_section(item: Any) -> tuple[str | None, list[tuple[str, str]]]:
+    """A top-level nav item as (section title, its pages), or (None, [the page])."""
+    if not item.is_section:
+        return None, [(item.title or "", item.url)] if item.is_page else []
+    pages: list[tuple[str, str]] = []
+    todo = list(item.children)
+    while todo:
+        child = todo.pop(0)
+        if child.is_section:
+            todo[:0] = child.children
+        elif child.is_page:
+            pages.append((child.title or "", child.url))
+    return item.title, pages
 
 
 # Runs after every other post-build step (redirect pages included), because the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -13,6 +14,19 @@ ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED_ADDRESSES = ROOT / "tests" / "published-addresses.txt"
 REDIRECT_MARK = "Redirecting..."
 CANONICAL = re.compile(r'<link rel="canonical" href="(?P<href>[^"]+)"')
+
+
+# What `mkdocs build` reads from the project (besides mkdocs.yml).
+BUILD_INPUTS = ("docs", "overrides", "checks", "sitebuild", "branding")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of what `mkdocs build` reads, in ``target``: no git, no site, no
+    caches (the runtime cache is the project's own, found through node_modules)."""
+    for name in BUILD_INPUTS:
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
 
 
 def config() -> MkDocsConfig:
@@ -29,14 +43,28 @@ def _walk(items: Any) -> Iterator[str]:
                 yield from (_walk(value) if isinstance(value, list) else [value])
 
 
+def _address(source: str) -> str:
+    stem = source.removesuffix(".md")
+    stem = stem.removesuffix("index").rstrip("/")
+    return "/" + (stem + "/" if stem else "")
+
+
 def nav_addresses() -> list[str]:
     """The address of every page in the nav, in nav order: "signalen.md" -> "/signalen/"."""
-    addresses = []
-    for source in _walk(config().nav or []):
-        stem = source.removesuffix(".md")
-        stem = stem.removesuffix("index").rstrip("/")
-        addresses.append("/" + (stem + "/" if stem else ""))
-    return addresses
+    return [_address(source) for source in _walk(config().nav or [])]
+
+
+def nav_groups() -> list[tuple[str | None, list[str]]]:
+    """The nav's top level as (section title, addresses of its pages), in nav
+    order; a page outside any section is (None, [its address])."""
+    groups: list[tuple[str | None, list[str]]] = []
+    for item in config().nav or []:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        if isinstance(value, list):
+            groups.append((next(iter(item)), [_address(source) for source in _walk(value)]))
+        else:
+            groups.append((None, [_address(value)]))
+    return groups
 
 
 def published_addresses() -> list[str]:

@@ -6,12 +6,36 @@ const ROOT = new URL("../../", import.meta.url);
 
 let mounted = new AbortController();
 
+/**
+ * A practice case beside its check (`?casus=`) and the projector view
+ * (`?weergave=presentatie`): their code loads only when the address asks.
+ * @param {AbortSignal} signal
+ */
+async function mountCase(signal) {
+  const params = new URLSearchParams(location.search);
+  const caseId = params.get("casus");
+  const presenting = params.get("weergave") === "presentatie";
+  const check = document.querySelector(".mdx-check[data-check]");
+  if (caseId !== null && check) {
+    const { MdxCaseAside } = await import("./mdx-case-aside.mjs");
+    if (!signal.aborted) await new MdxCaseAside(/** @type {HTMLElement} */ (check), ROOT, presenting).show(caseId);
+  }
+  // <html> outlives the theme's instant page swaps, and so would the mode.
+  if (presenting || document.documentElement.matches(".mdx-presentatie")) {
+    const { MdxPresentation } = await import("./mdx-presentation.mjs");
+    if (signal.aborted) return;
+    if (presenting) new MdxPresentation(signal).start();
+    else MdxPresentation.stop();
+  }
+}
+
 async function mountChecks() {
   mounted.abort();
   mounted = new AbortController();
   const { signal } = mounted;
-  const roots = [...document.querySelectorAll("[data-check]")];
-  if (roots.length === 0) return;
+  await mountCase(signal);
+  const roots = [...document.querySelectorAll(".mdx-check[data-check]")];
+  if (roots.length === 0 || signal.aborted) return;
   const [{ MdxCheck }, { sharedPythonWorker }] = await Promise.all([
     import("./mdx-check.mjs"),
     import("./mdx-python.mjs"),

@@ -1,0 +1,334 @@
+"""Practice cases (issue 15): each case's route holds in the real engine, and a
+broken case stops the build with a message naming it."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+import sys
+from html import escape
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+import checks
+from checks import cases, practice
+from tests.support import axe
+from tests.support.browser import PageWatch, check_root, storage_written, wait_for_python, walk
+from tests.support.site import copy_project, nav_addresses, page_file
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = {case.id: case for case in cases.CASES}
+
+
+# --- The data against the engine ----------------------------------------------
+
+
+@pytest.mark.parametrize("case", cases.CASES, ids=list(CASES))
+def test_every_case_leads_to_its_outcome_in_the_engine(case: practice.Case) -> None:
+    check = checks.get(case.check)
+    end = check.step(list(case.answers))
+    assert end.id in check.outcomes, f"{case.id}: the answers stop at question {end.id}"
+    assert end.id == case.outcome
+    # One reason per question asked on the way.
+    assert len(check.trail(list(case.answers))) == len(case.route)
+
+
+def test_the_cases_are_valid_as_a_whole() -> None:
+    assert practice.errors(cases.CASES) == []
+    assert len(cases.CASES) >= 9
+
+
+def test_the_cases_cover_every_check_on_this_branch_and_several_sectors() -> None:
+    assert {case.check for case in cases.CASES} >= {"kindcheck", "afwegingskader"}
+    assert len({case.sector for case in cases.CASES}) >= 8
+    # One where the help works, one where it does not.
+    assert {"hulp-afronden", "opnieuw-melden"} <= {case.outcome for case in cases.CASES}
+
+
+def test_the_cases_cover_the_route_check_and_the_acute_branch() -> None:
+    """The situations issue 15 asks for that need the route check (issue 11) and
+    the afwegingskader's acute branch (issue 10)."""
+    outcomes = {(case.check, case.outcome) for case in cases.CASES}
+    assert ("route", "direct-veilig-thuis") in outcomes, "eergerelateerd geweld"
+    assert outcomes & {("route", o) for o in ("meldplicht-onderwijs", "meldplicht-kinderopvang", "melden-igj", "collega-anders")}, "a colleague as suspect"
+    assert any(c.check == "afwegingskader" and c.answers[:2] == ("ja", "ja") for c in cases.CASES), "the talk skipped: acute"
+
+
+# --- The validator on broken copies --------------------------------------------
+
+SCHOOL = CASES["school-moe-en-te-laat"]
+GP = CASES["huisarts-vader-drinkt"]
+
+
+def broken(case: practice.Case, **changes: object) -> list[str]:
+    return practice.errors([*[c for c in cases.CASES if c.id != case.id], dataclasses.replace(case, **changes)])
+
+
+def steps(*answers: str) -> tuple[practice.Step, ...]:
+    return tuple(practice.Step(answer, "Omdat het zo is.") for answer in answers)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"outcome": "hulp"}, "lead to 'afsluiten', not to the stated outcome 'hulp'"),
+        ({"check": "route-check"}, "names unknown check 'route-check'"),
+        ({"route": steps("misschien")}, "answer 1 'misschien' is not offered at 'afweging-1'"),
+        ({"route": steps("nee", "ja")}, "answer 2 ('ja') is one too many"),
+        ({"route": steps("ja", "nee")}, "the route stops at question 'afweging-3'"),
+        ({"id": "school moe"}, "case id 'school moe' must be lower-case"),
+        ({"situation": ()}, "situation needs at least one text"),
+        ({"route": (practice.Step("nee", " "),)}, "the reason for answer 1 ('nee') is empty"),
+    ],
+    ids=["outcome", "check", "answer", "too-many", "incomplete", "id", "situation", "reason"],
+)
+def test_the_validator_names_the_case_at_fault(changes: dict[str, object], expected: str) -> None:
+    found = broken(SCHOOL, **changes)
+    assert len(found) == 1, found
+    assert expected in found[0]
+    assert repr(changes.get("id", SCHOOL.id)) in found[0], "the message must name the case"
+    with pytest.raises(practice.CaseDefinitionError, match="Practice cases are not well defined"):
+        practice.validate([dataclasses.replace(SCHOOL, **changes)])
+
+
+def test_the_validator_reports_every_problem_at_once() -> None:
+    found = practice.errors([dataclasses.replace(SCHOOL, outcome="melden"), dataclasses.replace(GP, check="nope"), GP])
+    assert any("school-moe-en-te-laat" in e and "'melden'" in e for e in found)
+    assert any("huisarts-vader-drinkt" in e and "unknown check 'nope'" in e for e in found)
+    assert any("'huisarts-vader-drinkt' is used more than once" in e for e in found)
+
+
+def test_a_case_is_data_not_a_string_of_lists() -> None:
+    with pytest.raises(TypeError, match="trailing comma"):
+        dataclasses.replace(SCHOOL, discussion="Een vraag?")
+
+
+# --- The build stops on a broken case -------------------------------------------
+
+
+
+
+def test_a_case_whose_answers_lead_elsewhere_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    data = project / "checks" / "cases.py"
+    source = data.read_text(encoding="utf-8")
+    # The help-works case claims the outcome of the help-fails case.
+    needle = 'outcome="hulp-afronden"'
+    assert source.count(needle) == 1
+    data.write_text(source.replace(needle, 'outcome="opnieuw-melden"'), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode != 0, "the build must stop"
+    assert "consultatiebureau-hulp-werkt" in result.stderr
+    assert "not to the stated outcome 'opnieuw-melden'" in result.stderr
+    assert "Traceback" not in result.stderr, "a clear error, not a stack trace"
+
+
+# --- The built pages --------------------------------------------------------------
+
+CASE_ROOT = re.compile(
+    r'<div class="mdx-case" data-case="(?P<case>[^"]+)" data-check="(?P<check>[^"]+)" '
+    r'data-answers="(?P<answers>[^"]*)" data-outcome="(?P<outcome>[^"]+)">'
+)
+
+
+def case_address(case_id: str) -> str:
+    return f"/oefenen/{case_id}/"
+
+
+@pytest.mark.parametrize("case", cases.CASES, ids=list(CASES))
+def test_each_case_page_carries_its_route_and_the_engine_agrees(site_dir: Path, case: practice.Case) -> None:
+    html = page_file(site_dir, case_address(case.id)).read_text(encoding="utf-8")
+    found = CASE_ROOT.findall(html)
+    assert len(found) == 1, f"{case.id}: expected one case root, found {len(found)}"
+    case_id, check_name, answers, outcome = found[0]
+    assert case_id == case.id
+    # The page, not the data, is what a trainer sees: check it against the engine.
+    assert checks.get(check_name).step(answers.split(",")).id == outcome
+    assert (check_name, answers.split(","), outcome) == (case.check, list(case.answers), case.outcome)
+    # Every question on the route, in the check's own words, and the outcome's title.
+    check = checks.get(case.check)
+    for question, answer in check.trail(list(case.answers)):
+        assert escape(question.text) in html, f"{case.id}: {question.id} is not quoted from the check"
+    assert escape(check.outcomes[case.outcome].title) in html
+    # Folded away until opened; nothing pre-filled in the link to the check.
+    assert re.search(r"<details(?![^>]*\bopen\b)[^>]*>", html)
+    assert f'?casus={case.id}"' in html and "answers=" not in html.split("data-case-link")[1][:200]
+    assert (site_dir / "oefenen" / case.id / "casus.json").is_file()
+
+
+def test_the_overview_links_every_case_and_is_in_the_nav(site_dir: Path) -> None:
+    html = page_file(site_dir, "/oefenen/").read_text(encoding="utf-8")
+    for case in cases.CASES:
+        assert f'href="{case.id}/"' in html, f"/oefenen/ does not link {case.id}"
+    addresses = nav_addresses()
+    assert "/oefenen/" in addresses
+    assert abs(addresses.index("/oefenen/") - addresses.index("/trainers/")) == 1, "Oefenen sits next to Voor trainers"
+    assert [a for a in addresses if a.startswith("/oefenen/") and a != "/oefenen/"] == [case_address(c.id) for c in cases.CASES]
+
+
+def test_a_case_page_does_not_start_python(site_dir: Path) -> None:
+    html = page_file(site_dir, case_address(cases.CASES[0].id)).read_text(encoding="utf-8")
+    assert "mdx-check-worker" not in html, "a case page names a check but runs none"
+
+
+def test_a_case_without_a_page_or_a_page_without_a_case_is_reported() -> None:
+    from sitebuild import casepages
+
+    pages = casepages.case_urls([("oefenen/a/", "<!-- mdx:case onbekend -->\n"), ("oefenen/b/", "x")])
+    errors = casepages.wiring_errors(cases.CASES[:1], pages, {"afwegingskader": "afwegingskader/"})
+    assert any(f"case {cases.CASES[0].id!r} has no page" in e for e in errors)
+    assert any("unknown case 'onbekend'" in e for e in errors)
+    errors = casepages.wiring_errors(cases.CASES[:1], {cases.CASES[0].id: ["x/"]}, {})
+    assert errors == [f"case {cases.CASES[0].id!r}: no page carries <!-- mdx:check afwegingskader -->, so 'Doe de check' has nowhere to go"]
+
+
+# --- In the browser ---------------------------------------------------------------
+
+
+def open_case(page: Page, base_url: str, case: practice.Case, query: str = "") -> None:
+    page.goto(urljoin(base_url, case_address(case.id).lstrip("/")) + query)
+    page.locator(f'.mdx-case[data-case="{case.id}"]').wait_for()
+
+
+@pytest.mark.browser
+def test_each_case_walks_through_its_check_beside_the_case(page: Page, watch: PageWatch, base_url: str) -> None:
+    for case in cases.CASES:
+        check = checks.get(case.check)
+        open_case(page, base_url, case)
+        page.get_by_role("link", name="Doe de check met deze casus", exact=True).click()
+        page.wait_for_url(re.compile(rf"\?casus={re.escape(case.id)}$"))
+        aside = page.locator("aside.mdx-case-aside")
+        expect(aside.get_by_role("heading", level=3)).to_have_text(f"Casus: {case.title}")
+        expect(aside).to_contain_text(case.situation[0])
+        wait_for_python(page, case.check)
+        # Nothing pre-filled: the check starts at its first question.
+        assert check_root(page, case.check).locator("input:checked").count() == 0
+        shown = walk(page, check, case.answers)
+        assert shown.get_attribute("data-outcome") == case.outcome, case.id
+    assert storage_written(page) == {"localStorage": 0, "sessionStorage": 0, "cookies": "", "indexedDB": []}
+    assert not watch.foreign_requests(), watch.foreign_requests()
+    assert not watch.errors, watch.errors
+
+
+@pytest.mark.browser
+def test_an_unknown_case_says_so_in_dutch(page: Page, watch: PageWatch, base_url: str) -> None:
+    for query in ("?casus=bestaat-niet", "?casus=%3Cscript%3E"):
+        page.goto(urljoin(base_url, "kindcheck/") + query)
+        aside = page.locator("aside.mdx-case-aside")
+        expect(aside).to_contain_text("Deze casus bestaat niet")
+        expect(aside.get_by_role("link", name="Kies een casus op de pagina Oefenen")).to_be_visible()
+    # A case of the other check points back to its own page.
+    case = next(c for c in cases.CASES if c.check == "afwegingskader")
+    page.goto(urljoin(base_url, "kindcheck/") + f"?casus={case.id}")
+    expect(page.locator("aside.mdx-case-aside")).to_contain_text("hoort bij een andere check")
+
+
+@pytest.mark.browser
+def test_the_answers_are_folded_away_and_open_by_keyboard(page: Page, base_url: str) -> None:
+    case = cases.CASES[1]
+    open_case(page, base_url, case)
+    details = page.locator(".mdx-case__details")
+    assert details.evaluate("d => d.open") is False
+    expect(details.locator(".mdx-case__steps")).to_be_hidden()
+    page.get_by_role("link", name="Doe de check met deze casus").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")
+    assert details.evaluate("d => d.open") is True
+    expect(details.locator(".mdx-case__steps")).to_be_visible()
+    expect(details).to_contain_text(checks.get(case.check).outcomes[case.outcome].title)
+
+
+@pytest.mark.browser
+def test_axe_finds_nothing_on_a_case_page_and_in_the_projector_view(browser: Browser, base_url: str) -> None:
+    # As tests/test_a11y.py audits: settled states (no transitions mid-way), no offline cache.
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": 1280, "height": 800}, reduced_motion="reduce", service_workers="block"
+    )
+    page = context.new_page()
+    failures: list[str] = []
+
+    def audit(where: str) -> None:
+        if found := axe.violations(page):
+            failures.append(axe.describe(where, found))
+
+    case = next(c for c in cases.CASES if c.check == "kindcheck")
+    open_case(page, base_url, case)
+    audit("case page")
+    page.locator(".mdx-case__details > summary").click()
+    audit("case page, answers open")
+    open_case(page, base_url, case, "?weergave=presentatie")
+    page.locator(".mdx-presentation__bar").wait_for()
+    for part in range(len(case.discussion) + 2):
+        audit(f"projector view, part {part + 1}")
+        page.keyboard.press("ArrowRight")
+    page.goto(urljoin(base_url, "kindcheck/") + f"?casus={case.id}&weergave=presentatie")
+    page.locator("aside.mdx-case-aside h3").wait_for()
+    wait_for_python(page, case.check)
+    audit("check beside the case, projector view")
+    page.goto(urljoin(base_url, "kindcheck/") + "?casus=bestaat-niet")
+    page.locator("aside.mdx-case-aside h3").wait_for()
+    audit("check with an unknown case")
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+@pytest.mark.browser
+def test_the_projector_view_shows_one_part_at_a_time_by_keyboard(page: Page, watch: PageWatch, base_url: str) -> None:
+    case = cases.CASES[0]
+    open_case(page, base_url, case, "?weergave=presentatie")
+    status = page.get_by_role("status")
+    parts = 1 + len(case.discussion) + 1  # the situation, each question, the route
+    expect(status).to_have_text(f"Deel 1 van {parts}")
+    expect(page.locator(".md-header")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    expect(page.locator("#situatie")).to_be_visible()
+    expect(page.locator("#vragen")).to_be_hidden()
+    page.keyboard.press("ArrowRight")
+    expect(status).to_have_text(f"Deel 2 van {parts}")
+    expect(page.locator(".mdx-case__discussion li:visible")).to_have_text([case.discussion[0]])
+    expect(page.locator("#situatie")).to_be_hidden()
+    page.keyboard.press("PageDown")
+    expect(page.locator(".mdx-case__discussion li:visible")).to_have_text([case.discussion[1]])
+    page.keyboard.press("End")
+    expect(status).to_have_text(f"Deel {parts} van {parts}")
+    expect(page.locator("#route")).to_be_visible()
+    page.keyboard.press("PageUp")
+    expect(status).to_have_text(f"Deel {parts - 1} van {parts}")
+    # The large type really is larger than the normal view's.
+    presenting = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.mdx-case p')).fontSize)")
+    # The check keeps the mode; stopping ends it.
+    href = page.get_by_role("link", name="Doe de check met deze casus").get_attribute("href") or ""
+    assert "weergave=presentatie" in href and f"casus={case.id}" in href
+    page.get_by_role("link", name="Stop presentatie").click()
+    page.wait_for_url(re.compile(rf"/oefenen/{case.id}/$"))
+    expect(page.locator(".md-header")).to_be_visible()
+    expect(page.locator("#vragen")).to_be_visible()
+    normal = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.mdx-case p')).fontSize)")
+    assert presenting >= 1.5 * normal, (presenting, normal)
+    assert storage_written(page) == {"localStorage": 0, "sessionStorage": 0, "cookies": "", "indexedDB": []}
+    assert not watch.errors, watch.errors
+
+
+@pytest.mark.browser
+def test_each_case_prints_on_one_a4_without_the_answers(page: Page, base_url: str) -> None:
+    for case in cases.CASES:
+        open_case(page, base_url, case)
+        pdf = page.pdf(format="A4")
+        sheets = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+        assert sheets == 1, f"{case.id} prints on {sheets} sheets of A4"
+        page.emulate_media(media="print")
+        expect(page.locator(".mdx-case__route")).to_be_hidden()
+        expect(page.locator("#vragen")).to_be_visible()
+        page.emulate_media(media="null")  # page.pdf() prints with screen styles while "screen" is emulated
