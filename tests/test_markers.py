@@ -16,7 +16,6 @@ from checks.render import explanation_html, scheme_html
 from sitebuild import markers, versions
 from tests.support.site import copy_project
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_every_kind_expands_on_its_page() -> None:

@@ -20,7 +20,6 @@ from tests.support import axe
 from tests.support.browser import PageWatch, check_root, storage_written, wait_for_python, walk
 from tests.support.site import copy_project, nav_addresses, page_file
 
-ROOT = Path(__file__).resolve().parent.parent
 CASES = {case.id: case for case in cases.CASES}
 
 
