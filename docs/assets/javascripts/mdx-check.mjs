@@ -26,6 +26,13 @@ export class MdxCheck {
    */
   #entries = new Map();
   #renderToken = 0;
+  /**
+   * A step is on its way (asked of Python, not yet shown). Until it shows,
+   * the question on screen is still the one a submit would answer, but it has
+   * been answered already: a second submit (a double-click, Enter pressed
+   * twice, an impatient click during "Even geduld") must not answer it again.
+   */
+  #inFlight = false;
 
   /**
    * @param {HTMLElement} root the `[data-check]` container
@@ -82,6 +89,7 @@ export class MdxCheck {
     const form = /** @type {HTMLFormElement} */ (event.target);
     if (!form.matches(".mdx-check__form")) return;
     event.preventDefault();
+    if (this.#inFlight || !form.isConnected) return;
     const choice = /** @type {HTMLInputElement | null} */ (form.querySelector("input[type=radio]:checked"));
     if (!choice) return this.#showMissingAnswer(form);
     this.#advance([...this.#trail.slice(0, this.#depth), choice.value]);
@@ -90,6 +98,12 @@ export class MdxCheck {
   /** @param {MouseEvent} event */
   #onClick(event) {
     const target = /** @type {HTMLElement} */ (event.target);
+    // The second click of a double-click acts on whatever is under the
+    // pointer by then, perhaps the next step's button: it is never meant.
+    if (event.detail > 1 && target.closest("button")) {
+      event.preventDefault();
+      return;
+    }
     const link = target.closest("a[data-focus]");
     if (link) {
       // The error summary's link moves focus to the radio without a hash in
@@ -100,7 +114,7 @@ export class MdxCheck {
       return;
     }
     const button = target.closest("button[data-action]");
-    if (!button) return;
+    if (!button || this.#inFlight) return;
     const action = button.getAttribute("data-action");
     if (action === "back") this.#back();
     else if (action === "restart") this.#advance([]);
@@ -148,6 +162,7 @@ export class MdxCheck {
 
   async #render() {
     const token = ++this.#renderToken;
+    this.#inFlight = true;
     const answers = this.#trail.slice(0, this.#depth);
     const waiting = setTimeout(() => (this.status.textContent = NOT_READY), 150);
     let reply;
@@ -158,6 +173,7 @@ export class MdxCheck {
       return;
     } finally {
       clearTimeout(waiting);
+      if (token === this.#renderToken) this.#inFlight = false;
     }
     if (token !== this.#renderToken) return; // a newer step was asked for meanwhile
     if (!reply.ok) {

@@ -1,0 +1,168 @@
+"""The checks under hurried, real use (issue 12): double submits, the last
+question, Vorige and the browser's Back, a blocked runtime, "Snel weg" from
+inside a check. Each test here failed on the code before its fix."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, expect
+
+import checks
+from tests.support.browser import (
+    READY_TIMEOUT_MS,
+    PageWatch,
+    assert_summary,
+    check_root,
+    choose,
+    new_watched_context,
+    page_url,
+    press_volgende,
+    wait_for_node,
+    wait_for_python,
+    walk,
+)
+
+pytestmark = pytest.mark.browser
+
+NOT_READY_MESSAGE = "Even geduld: de check wordt geladen."
+
+
+def volgende(page: Page, name: str):
+    return check_root(page, name).get_by_role("button", name="Volgende", exact=True)
+
+
+def shown_node(page: Page, name: str) -> str | None:
+    return check_root(page, name).get_attribute("data-node") or check_root(page, name).locator(
+        "form[data-question]"
+    ).get_attribute("data-question")
+
+
+# --- A submit answers the question on screen, once --------------------------------
+
+
+class HeldWasm:
+    """Holds the page's WebAssembly requests until the test releases them;
+    once released, later requests go straight through."""
+
+    def __init__(self) -> None:
+        self.held: list[Route] = []
+        self.released = False
+
+    def handle(self, route: Route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.held.append(route)
+
+    def wait_until_asked(self, page: Page) -> None:
+        """Let Playwright deliver events until the worker has asked for the wasm."""
+        for _ in range(400):
+            if self.held:
+                return
+            page.wait_for_timeout(25)
+        raise AssertionError("the worker never asked for the WebAssembly runtime")
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.held:
+            route.continue_()
+
+
+@pytest.fixture
+def held_wasm(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch, HeldWasm]]:
+    """A fresh profile without a service worker (its precache would serve the
+    wasm around the hold)."""
+    context, watch = new_watched_context(browser, base_url, service_workers="block")
+    wasm = HeldWasm()
+    context.route("**/*.wasm", wasm.handle)
+    yield context.new_page(), watch, wasm
+    context.close()
+
+
+def walk_from(page: Page, name: str, answers: tuple[str, ...], start: int) -> None:
+    """Answer from position ``start`` on, each question checked to be the one expected."""
+    check = checks.get(name)
+    for position in range(start, len(answers)):
+        wait_for_node(page, check, check.step(list(answers[:position])).id)
+        choose(page, name, answers[position])
+        press_volgende(page, name)
+    wait_for_node(page, check, check.step(list(answers)).id)
+
+
+def test_a_second_click_while_python_loads_answers_nothing_more(
+    held_wasm: tuple[Page, PageWatch, HeldWasm], base_url: str
+) -> None:
+    page, watch, wasm = held_wasm
+    check = checks.get("afwegingskader")
+    before = datetime.date.today()
+    page.goto(page_url(base_url, "afwegingskader/"))
+    wasm.wait_until_asked(page)
+    expect(check_root(page, "afwegingskader")).to_have_attribute("data-python", "loading")
+    choose(page, "afwegingskader", "ja")
+    press_volgende(page, "afwegingskader")
+    expect(check_root(page, "afwegingskader").get_by_role("status")).to_have_text(NOT_READY_MESSAGE)
+    press_volgende(page, "afwegingskader")  # impatient: it still says "Even geduld"
+
+    wasm.release()
+    wait_for_python(page, "afwegingskader")
+    wait_for_node(page, check, "afweging-2")
+    expect(check_root(page, "afwegingskader")).to_have_attribute("data-node", "afweging-2")
+
+    answers = ("ja", "nee", "ja", "ja", "ja")
+    walk_from(page, "afwegingskader", answers, 1)
+    assert_summary(page, check, answers, before)
+    assert watch.errors == []
+
+
+@pytest.fixture(scope="module")
+def ready_tab(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch]]:
+    """One profile and tab for the tests that need Python ready: it starts once."""
+    context, watch = new_watched_context(browser, base_url)
+    yield context.new_page(), watch
+    context.close()
+
+
+def open_check(tab: tuple[Page, PageWatch], base_url: str, name: str) -> Page:
+    page, watch = tab
+    page.goto(page_url(base_url, f"{name}/"))
+    wait_for_python(page, name)
+    watch.errors.clear()
+    return page
+
+
+SUBMIT_TWICE_IN_ONE_TASK = """(name) => {
+  const form = document.querySelector(`[data-check="${name}"] form[data-question]`);
+  const button = form.querySelector("button[type=submit]");
+  form.requestSubmit(button);
+  form.requestSubmit(button);
+}"""
+
+
+@pytest.mark.parametrize("how", ["double-click", "enter-twice", "two-submits-at-once"])
+def test_two_quick_submits_answer_the_question_shown_once(
+    ready_tab: tuple[Page, PageWatch], base_url: str, how: str
+) -> None:
+    check = checks.get("afwegingskader")
+    page = open_check(ready_tab, base_url, "afwegingskader")
+    before = datetime.date.today()
+    choose(page, "afwegingskader", "ja")
+    if how == "double-click":
+        volgende(page, "afwegingskader").dblclick()
+    elif how == "enter-twice":
+        volgende(page, "afwegingskader").focus()
+        page.keyboard.press("Enter")
+        page.keyboard.press("Enter")
+    else:
+        page.evaluate(SUBMIT_TWICE_IN_ONE_TASK, "afwegingskader")
+    wait_for_node(page, check, "afweging-2")
+    # The worker answers in order: a second step, had it been asked for,
+    # would show before the next real one, and the record would say so.
+    expect(check_root(page, "afwegingskader").locator(".mdx-check__error-summary:visible")).to_have_count(0)
+
+    answers = ("ja", "nee", "ja", "ja", "ja")
+    walk_from(page, "afwegingskader", answers, 1)
+    assert_summary(page, check, answers, before)
+    assert ready_tab[1].errors == []
