@@ -166,3 +166,28 @@ def test_two_quick_submits_answer_the_question_shown_once(
     walk_from(page, "afwegingskader", answers, 1)
     assert_summary(page, check, answers, before)
     assert ready_tab[1].errors == []
+
+
+def test_a_double_click_on_the_last_question_shows_the_outcome(
+    ready_tab: tuple[Page, PageWatch], base_url: str
+) -> None:
+    check = checks.get("kindcheck")
+    page = open_check(ready_tab, base_url, "kindcheck")
+    before = datetime.date.today()
+    walk_from(page, "kindcheck", ("ja", "ja"), 0)
+    wait_for_node(page, check, "vraag-3")
+    choose(page, "kindcheck", "ja")
+    volgende(page, "kindcheck").dblclick()
+    outcome = check.step(["ja", "ja", "ja"]).id
+    wait_for_node(page, check, outcome)
+    expect(check_root(page, "kindcheck").locator(".mdx-check__status")).to_have_text("")
+    assert_summary(page, check, ("ja", "ja", "ja"), before)
+
+    # Starting again, clicked twice in a hurry, is one step.
+    entries = page.evaluate("() => navigation.entries().length")
+    check_root(page, "kindcheck").get_by_role("button", name="Opnieuw beginnen", exact=True).dblclick()
+    wait_for_node(page, check, check.start)
+    # Another step through Python: anything the second click set off shows by then.
+    walk_from(page, "kindcheck", ("ja",), 0)
+    assert page.evaluate("() => navigation.entries().length") - entries <= 2
+    assert ready_tab[1].errors == []
