@@ -8,14 +8,15 @@ import datetime
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, expect
+from playwright.sync_api import Browser, Page, Playwright, Route, expect
 
 import checks
 from tests.support.browser import (
-    READY_TIMEOUT_MS,
+    CHROMIUM_ARGS,
     PageWatch,
     assert_summary,
     check_root,
+    chromium_path,
     choose,
     new_watched_context,
     page_url,
@@ -191,3 +192,86 @@ def test_a_double_click_on_the_last_question_shows_the_outcome(
     walk_from(page, "kindcheck", ("ja",), 0)
     assert page.evaluate("() => navigation.entries().length") - entries <= 2
     assert ready_tab[1].errors == []
+
+
+# --- Vorige, Back, Forward and a reload ----------------------------------------------
+
+
+def checked(page: Page, name: str) -> str | None:
+    """The value of the radio checked in the question shown, or None."""
+    return page.evaluate(
+        """(name) => document.querySelector(`[data-check="${name}"] form[data-question] input:checked`)?.value ?? null""",
+        name,
+    )
+
+
+def test_vorige_shows_the_answer_given(ready_tab: tuple[Page, PageWatch], base_url: str) -> None:
+    check = checks.get("kindcheck")
+    page = open_check(ready_tab, base_url, "kindcheck")
+    url = page.url
+    entries = page.evaluate("() => navigation.entries().length")
+    walk_from(page, "kindcheck", ("ja", "nee"), 0)  # to the outcome geen-kinderen
+    vorige = check_root(page, "kindcheck").get_by_role("button", name="Vorige", exact=True)
+    vorige.click()
+    wait_for_node(page, check, "vraag-2")
+    assert checked(page, "kindcheck") == "nee"
+    vorige.click()
+    wait_for_node(page, check, "vraag-1")
+    assert checked(page, "kindcheck") == "ja"
+    press_volgende(page, "kindcheck")
+    wait_for_node(page, check, "vraag-2")
+    assert checked(page, "kindcheck") == "nee", "the answer given stays until another is chosen"
+    assert page.url == url
+    assert page.evaluate("() => navigation.entries().length") == entries, "a step adds no history entry"
+    assert ready_tab[1].errors == []
+
+
+@pytest.fixture(scope="module")
+def bfcache_browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    """Chromium with its back/forward cache, as visitors have it (Playwright
+    turns the cache off by default)."""
+    browser = playwright_instance.chromium.launch(
+        executable_path=chromium_path(), args=CHROMIUM_ARGS, ignore_default_args=["--disable-back-forward-cache"]
+    )
+    yield browser
+    browser.close()
+
+
+def test_back_after_a_reload_leaves_at_the_first_press_and_forward_shows_what_the_reload_showed(
+    bfcache_browser: Browser, base_url: str
+) -> None:
+    """A reload starts the check again (its answers lived in the page's memory
+    only); from there Back and Forward move between pages, without dead
+    presses, and Forward brings the page back as it was left."""
+    check = checks.get("kindcheck")
+    context, watch = new_watched_context(bfcache_browser, base_url)
+    signalen, kindcheck = page_url(base_url, "signalen/"), page_url(base_url, "kindcheck/")
+    try:
+        page = context.new_page()
+        page.goto(signalen)
+        page.goto(kindcheck)
+        wait_for_python(page, "kindcheck")
+        walk_from(page, "kindcheck", ("ja", "ja"), 0)
+
+        page.reload()
+        wait_for_python(page, "kindcheck")
+        wait_for_node(page, check, "vraag-1")
+        assert checked(page, "kindcheck") is None, "no answer survives a reload"
+
+        # A page restored from the back/forward cache fires no load event.
+        page.go_back(wait_until="commit")
+        page.wait_for_url(signalen, wait_until="commit")
+        page.go_forward(wait_until="commit")
+        page.wait_for_url(kindcheck, wait_until="commit")
+        wait_for_node(page, check, "vraag-1")
+        assert checked(page, "kindcheck") is None
+
+        walk_from(page, "kindcheck", ("ja", "ja"), 0)
+        page.go_back(wait_until="commit")
+        page.wait_for_url(signalen, wait_until="commit")
+        page.go_forward(wait_until="commit")
+        page.wait_for_url(kindcheck, wait_until="commit")
+        wait_for_node(page, check, "vraag-3")
+        assert watch.errors == []
+    finally:
+        context.close()
