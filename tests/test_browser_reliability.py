@@ -11,8 +11,10 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, Route, expect
 
 import checks
+from checks.render import scheme_id
 from tests.support.browser import (
     CHROMIUM_ARGS,
+    FAILED_MESSAGE,
     PageWatch,
     assert_summary,
     check_root,
@@ -275,3 +277,38 @@ def test_back_after_a_reload_leaves_at_the_first_press_and_forward_shows_what_th
         assert watch.errors == []
     finally:
         context.close()
+
+
+# --- WebAssembly blocked ---------------------------------------------------------------
+
+
+def test_blocked_webassembly_keeps_the_question_and_points_into_the_scheme(
+    held_wasm: tuple[Page, PageWatch, HeldWasm], base_url: str
+) -> None:
+    page, watch, wasm = held_wasm
+    check = checks.get("afwegingskader")
+    page.goto(page_url(base_url, "afwegingskader/"))
+    wasm.wait_until_asked(page)
+    choose(page, "afwegingskader", "ja")
+    press_volgende(page, "afwegingskader")
+    expect(check_root(page, "afwegingskader").get_by_role("status")).to_have_text(NOT_READY_MESSAGE)
+
+    # Blocked: the start from the snapshot, then the normal start.
+    wasm.held.pop().abort()
+    wasm.wait_until_asked(page)
+    wasm.held.pop().abort()
+
+    root = check_root(page, "afwegingskader")
+    expect(root).to_have_attribute("data-python", "failed", timeout=30_000)
+    status = root.get_by_role("status")
+    expect(status).to_contain_text(FAILED_MESSAGE)
+    # What the visitor chose stays in view.
+    form = wait_for_node(page, check, check.start)
+    expect(form.get_by_label("Ja", exact=True)).to_be_checked()
+    # The way on: the scheme, at the question on screen.
+    link = status.get_by_role("link")
+    target = scheme_id(check, check.start)
+    assert link.get_attribute("href") == f"#{target}"
+    link.click()
+    expect(page.locator(f"#{target}")).to_be_in_viewport()
+    assert [e for e in watch.errors if "uncaught" in e or "Failed to fetch" in e] == [], watch.errors

@@ -13,6 +13,7 @@ const NOT_READY = "Even geduld: de check wordt geladen.";
 const FAILED =
   "De stap-voor-stap check kan in deze browser niet starten. " +
   "Gebruik het schema hieronder: daarin staat dezelfde check, met alle vragen en uitkomsten.";
+const TO_SCHEME = "Ga in het schema naar deze vraag.";
 const COPIED = "De samenvatting is gekopieerd. Plak hem in het dossier.";
 const COPY_FALLBACK = "Kopiëren lukt niet automatisch. Selecteer de tekst hieronder en kopieer die zelf.";
 
@@ -34,6 +35,8 @@ export class MdxCheck {
    * twice, an impatient click during "Even geduld") must not answer it again.
    */
   #inFlight = false;
+  /** The question the build put on the page. @type {string | undefined} */
+  #first;
 
   /**
    * @param {HTMLElement} root the `[data-check]` container
@@ -48,6 +51,7 @@ export class MdxCheck {
     this.status = /** @type {HTMLElement} */ (root.querySelector(".mdx-check__status"));
     if (!this.step || !this.status) throw new Error(`Check '${this.name}' lacks its step or status element`);
 
+    this.#first = this.step.querySelector("form[data-question]")?.getAttribute("data-question") ?? undefined;
     root.addEventListener("submit", (event) => this.#onSubmit(event), { signal });
     root.addEventListener("click", (event) => this.#onClick(event), { signal });
 
@@ -170,9 +174,26 @@ export class MdxCheck {
     }
   }
 
+  /**
+   * Python cannot run here. The step on screen stays, with the answer chosen
+   * (only the buttons that need Python go), and the status points to the
+   * same place in the static scheme, where the check goes on without Python.
+   */
   #fail() {
     this.root.dataset.python = "failed";
-    this.status.textContent = FAILED;
+    this.status.textContent = `${FAILED} `;
+    const node = this.root.dataset.node ?? this.step.querySelector("[data-question]")?.getAttribute("data-question");
+    const scheme = document.querySelector(`[data-check-scheme="${this.name}"]`);
+    const place = node && scheme?.querySelector(`[data-question="${node}"], [data-outcome="${node}"]`);
+    if (place?.id) {
+      const link = document.createElement("a");
+      link.href = `#${place.id}`;
+      link.textContent = TO_SCHEME;
+      this.status.append(link);
+    }
+    // The build's links below lead on from the first question only.
+    const fallback = /** @type {HTMLElement | null} */ (this.root.querySelector(".mdx-check__fallback"));
+    if (fallback && node !== this.#first) fallback.hidden = true;
   }
 
   /** The local date as YYYY-MM-DD (toISOString would give the UTC date). */
