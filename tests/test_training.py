@@ -79,7 +79,14 @@ def test_every_redirect_is_published() -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize(
     ("alias", "target"),
-    [("/faq/", "/veelgestelde-vragen/"), ("/stappen/", "/meldcode/"), ("/privacy/", "/over/#privacy")],
+    [
+        ("/faq/", "/veelgestelde-vragen/"),
+        ("/stappen/", "/meldcode/"),
+        ("/privacy/", "/over/#privacy"),
+        # The visitor's fragment goes along, unless the target has its own.
+        ("/faq/#vraag", "/veelgestelde-vragen/#vraag"),
+        ("/privacy/#x", "/over/#privacy"),
+    ],
 )
 def test_a_redirect_works_in_chromium_under_the_csp(
     page: Page, watch: PageWatch, base_url: str, alias: str, target: str
@@ -95,6 +102,18 @@ def test_a_redirect_works_in_chromium_under_the_csp(
 def test_a_redirect_also_works_without_javascript(site_dir: Path) -> None:
     html = page_file(site_dir, "/faq/").read_text(encoding="utf-8")
     assert re.search(r'http-equiv="refresh" content="0; url=\.\./veelgestelde-vragen/"', html)
+
+
+def test_every_forwarding_page_is_dutch(site_dir: Path) -> None:
+    redirects = config().plugins["redirects"].config["redirect_maps"]
+    for old in redirects:
+        address = "/" + old.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
+        html = page_file(site_dir, address).read_text(encoding="utf-8")
+        assert '<html lang="nl">' in html, address
+        title = re.search(r"<title>(.*?)</title>", html)
+        assert title and "verhuisd" in title[1], f"{address}: title {title and title[1]!r}"
+        assert "Redirecting" not in html and "redirected" not in html, address
+        assert "Ga dan naar" in html, address
 
 
 # --- The trainers' page -------------------------------------------------------

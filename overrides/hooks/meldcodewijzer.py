@@ -19,7 +19,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:  # `checks` lives at the project root
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker  # noqa: E402
+from sitebuild import addresses, csp, markers, printlinks, redirects, runtime, service_worker  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
@@ -67,6 +67,8 @@ def on_page_context(
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     runtime.install(site_dir, PROJECT_ROOT)
+    redirect_maps = config.plugins["redirects"].config["redirect_maps"]
+    redirects.rewrite(site_dir, redirect_maps, use_directory_urls=config.use_directory_urls)
     linked = printlinks.apply(site_dir, addresses.base_url(config.site_url))
     log.debug("Print addresses written into the links of %d pages", linked)
     if _serving:
