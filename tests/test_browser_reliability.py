@@ -312,3 +312,49 @@ def test_blocked_webassembly_keeps_the_question_and_points_into_the_scheme(
     link.click()
     expect(page.locator(f"#{target}")).to_be_in_viewport()
     assert [e for e in watch.errors if "uncaught" in e or "Failed to fetch" in e] == [], watch.errors
+
+
+# --- 320 px wide, text at 200 % ------------------------------------------------------
+
+
+DOUBLE_THE_TEXT = """() => {
+  const root = document.documentElement;
+  root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * 2}px`;
+}"""
+
+OVERFLOW = """() => {
+  const root = document.scrollingElement;
+  const wide = [...document.querySelectorAll(".md-content *")]
+    .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 0.5 && el.getClientRects().length)
+    .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`);
+  return { scroll: root.scrollWidth - root.clientWidth, wide: wide.slice(0, 5) };
+}"""
+
+
+def test_at_320_px_with_text_at_200_percent_nothing_sticks_out_or_covers(
+    ready_tab: tuple[Page, PageWatch], base_url: str
+) -> None:
+    check = checks.get("kindcheck")
+    page = ready_tab[0]
+    page.set_viewport_size({"width": 320, "height": 640})
+    try:
+        page = open_check(ready_tab, base_url, "kindcheck")
+        page.evaluate(DOUBLE_THE_TEXT)
+        walk_from(page, "kindcheck", ("ja", "ja", "ja"), 0)
+        wait_for_node(page, check, "advies-veilig-thuis")
+        expect(check_root(page, "kindcheck").get_by_role("button", name="Kopieer samenvatting")).to_be_visible()
+        overflow = page.evaluate(OVERFLOW)
+        assert overflow == {"scroll": 0, "wide": []}, overflow
+
+        exit_box = page.get_by_role("link", name="Snel weg").bounding_box()
+        search_box = page.locator("label.md-header__button[for='__search']").bounding_box()
+        assert exit_box and search_box
+        apart = (
+            exit_box["x"] >= search_box["x"] + search_box["width"]
+            or search_box["x"] >= exit_box["x"] + exit_box["width"]
+            or exit_box["y"] >= search_box["y"] + search_box["height"]
+            or search_box["y"] >= exit_box["y"] + exit_box["height"]
+        )
+        assert apart, f"Snel weg {exit_box} covers the search button {search_box}"
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 720})
