@@ -269,7 +269,7 @@ def check_html(check: Check) -> str:
 def scheme_html(check: Check) -> str:
     """The whole check as a static, printable scheme: it is the check without JavaScript."""
     questions = "".join(
-        f'<div class="mdx-scheme__node" id="{scheme_id(check, q.id)}">'
+        f'<div class="mdx-scheme__node" id="{scheme_id(check, q.id)}" data-question="{q.id}">'
         f"{_notice(q)}"
         f'<h3 class="mdx-scheme__title">{escape(q.label)}: {escape(q.text)}</h3>'
         f"{_help(q, scheme_id(check, q.id) + '-uitleg')}"

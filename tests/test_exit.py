@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -211,3 +211,69 @@ def test_it_works_when_the_checks_python_cannot_load(page: Page, base_url: str, 
     for _ in range(3):
         page.keyboard.press("Shift")
     left_the_site(page)
+
+
+# --- From inside a check: Back never shows the page that was left -----------------
+
+
+@pytest.fixture(scope="module")
+def exit_context(browser: Browser, base_url: str) -> Iterator[tuple[BrowserContext, list[str]]]:
+    """One profile for the leaving tests (a new tab each): Python's files stay
+    in its cache between them."""
+    context = browser.new_context(locale="nl-NL")
+    asked: list[str] = []
+
+    def handle(route: Route) -> None:
+        asked.append(route.request.url)
+        _fulfil(route)
+
+    context.route(re.compile(rf"^https?://{re.escape(EXIT_HOST)}/.*"), handle)
+    yield context, asked
+    context.close()
+
+
+def press_shift_three_times(page: Page) -> None:
+    for _ in range(3):
+        page.keyboard.press("Shift")
+
+
+def press_enter_on_the_link(page: Page) -> None:
+    page.get_by_role("link", name="Snel weg").focus()
+    page.keyboard.press("Enter")
+
+
+def click_the_link(page: Page) -> None:
+    page.get_by_role("link", name="Snel weg").click()
+
+
+@pytest.mark.parametrize("in_page_link", [False, True], ids=["", "after-an-in-page-link"])
+@pytest.mark.parametrize("how", [click_the_link, press_enter_on_the_link, press_shift_three_times], ids=lambda f: f.__name__)
+def test_leaving_from_a_check_in_its_third_question_back_does_not_return(
+    exit_context: tuple[BrowserContext, list[str]], base_url: str, how: Any, in_page_link: bool
+) -> None:
+    context, asked = exit_context
+    page = context.new_page()
+    try:
+        open_page(page, base_url, "/")
+        open_page(page, base_url, "/afwegingskader/")
+        root = page.locator('[data-check="afwegingskader"]')
+        page.wait_for_function("() => document.querySelector('[data-check]').dataset.python === 'ready'", timeout=90_000)
+        for question in ("afweging-1", "afweging-2"):
+            root.locator(f'form[data-question="{question}"]').get_by_label("Ja", exact=True).check()
+            root.get_by_role("button", name="Volgende", exact=True).click()
+        root.locator('form[data-question="afweging-3-na-melden"]').wait_for()  # the third question
+        if in_page_link:
+            # A link within the page (here the table of contents) adds an entry of this page.
+            page.locator(".md-sidebar--secondary a[href$='#het-hele-schema']").click()
+            page.wait_for_function("() => location.hash === '#het-hele-schema'")
+        asked.clear()
+
+        how(page)
+
+        left_the_site(page)
+        assert asked == [EXIT_URL]
+        page.go_back()
+        page.wait_for_load_state("load")
+        assert page.url == base_url, f"Back returned to {page.url}, not to the page before"
+    finally:
+        page.close()

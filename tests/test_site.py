@@ -14,6 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from tests.support.html import is_foreign, read_page
+from tests.support.site import is_redirect
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,7 +66,7 @@ def built_pages(site_dir: Path) -> list[Path]:
     return [
         path
         for path in sorted(site_dir.rglob("index.html"))
-        if "Redirecting" not in path.read_text(encoding="utf-8")[:2000]
+        if not is_redirect(path.read_text(encoding="utf-8"))
     ]
 
 
@@ -160,3 +161,14 @@ def test_not_found_page_is_dutch_and_offers_a_way_on(site_dir: Path) -> None:
     assert facts.lang == "nl" and facts.h1_count == 1
     assert "Pagina niet gevonden" in text and "Not found" not in text
     assert "mdx-help" in facts.classes and "0800-2000" in text
+
+
+def test_the_themes_own_words_are_dutch(site_dir: Path) -> None:
+    """The footer line and the landmarks' names (read out by screen readers)."""
+    english = re.compile(r'Made with|aria-label="(?:Header|Footer)"')
+    found = [
+        f"{path.relative_to(site_dir)}: {match[0]}"
+        for path in built_pages(site_dir)
+        if (match := english.search(path.read_text(encoding="utf-8")))
+    ]
+    assert found == [], found

@@ -80,7 +80,14 @@ def test_every_redirect_is_published() -> None:
 @pytest.mark.browser
 @pytest.mark.parametrize(
     ("alias", "target"),
-    [("/faq/", "/veelgestelde-vragen/"), ("/stappen/", "/meldcode/"), ("/privacy/", "/over/#privacy")],
+    [
+        ("/faq/", "/veelgestelde-vragen/"),
+        ("/stappen/", "/meldcode/"),
+        ("/privacy/", "/over/#privacy"),
+        # The visitor's fragment goes along, unless the target has its own.
+        ("/faq/#vraag", "/veelgestelde-vragen/#vraag"),
+        ("/privacy/#x", "/over/#privacy"),
+    ],
 )
 def test_a_redirect_works_in_chromium_under_the_csp(
     page: Page, watch: PageWatch, base_url: str, alias: str, target: str
@@ -96,6 +103,18 @@ def test_a_redirect_works_in_chromium_under_the_csp(
 def test_a_redirect_also_works_without_javascript(site_dir: Path) -> None:
     html = page_file(site_dir, "/faq/").read_text(encoding="utf-8")
     assert re.search(r'http-equiv="refresh" content="0; url=\.\./veelgestelde-vragen/"', html)
+
+
+def test_every_forwarding_page_is_dutch(site_dir: Path) -> None:
+    redirects = config().plugins["redirects"].config["redirect_maps"]
+    for old in redirects:
+        address = "/" + old.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
+        html = page_file(site_dir, address).read_text(encoding="utf-8")
+        assert '<html lang="nl">' in html, address
+        title = re.search(r"<title>(.*?)</title>", html)
+        assert title and "verhuisd" in title[1], f"{address}: title {title and title[1]!r}"
+        assert "Redirecting" not in html and "redirected" not in html, address
+        assert "Ga dan naar" in html, address
 
 
 # --- The trainers' page -------------------------------------------------------
@@ -260,3 +279,27 @@ def test_links_get_the_address_to_print() -> None:
     assert '<a href="#kop">c</a>' in out and '<a href="tel:112">d</a>' in out
     assert 'data-print-href="meldcodewijzer.nl/signalen/#kop"' in out
     assert printlinks.annotate(out, page_url="signalen/", site_url="https://meldcodewijzer.nl/") == out
+
+
+# The width of the printed content on A4 with the print stylesheet's 1.5 cm
+# margins, in CSS pixels (96 per inch): 18 cm.
+A4_CONTENT_PX = round(18 / 2.54 * 96)
+
+ADDRESS_LINES = """() => [...document.querySelectorAll(".mdx-addresses__address")].map((el) => {
+  const range = document.createRange();
+  range.selectNodeContents(el);
+  const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+  const box = el.getBoundingClientRect(), item = el.closest(".mdx-addresses__item").getBoundingClientRect();
+  return { address: el.textContent.trim(), lines: tops.size, inside: box.left >= item.left - 0.5 && box.right <= item.right + 0.5 };
+})"""
+
+
+@pytest.mark.browser
+def test_a_printed_address_stays_on_one_line(page: Page, base_url: str) -> None:
+    page.set_viewport_size({"width": A4_CONTENT_PX, "height": 1000})
+    page.emulate_media(media="print")
+    page.goto(urljoin(base_url, TRAINERS.lstrip("/")))
+    addresses = page.evaluate(ADDRESS_LINES)
+    assert len(addresses) == len(nav_addresses()) - 1
+    broken = [a for a in addresses if a["lines"] != 1 or not a["inside"]]
+    assert broken == [], broken

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from checks import cases, practice
 from checks.engine import EMERGENCY_NUMBER, VEILIG_THUIS_NUMBER
-from sitebuild import addresses, casepages, csp, markers, printlinks, runtime, service_worker, webapp
+from sitebuild import addresses, casepages, csp, markers, printlinks, redirects, runtime, service_worker, webapp
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
@@ -122,6 +122,8 @@ def _nav_section(item: Any) -> tuple[str | None, list[tuple[str, str]]]:
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     runtime.install(site_dir, Path(config.config_file_path).parent)
+    redirect_maps = config.plugins["redirects"].config["redirect_maps"]
+    redirects.rewrite(site_dir, redirect_maps, use_directory_urls=config.use_directory_urls)
     linked = printlinks.apply(site_dir, addresses.base_url(config.site_url))
     log.debug("Print addresses written into the links of %d pages", linked)
     if _serving:

@@ -150,7 +150,9 @@ def assert_failed_in_dutch(page: Page, name: str) -> None:
     expect(status).to_contain_text(FAILED_MESSAGE)
     expect(status).to_contain_text("schema")
     expect(status).not_to_contain_text("Even geduld")
-    expect(root.locator(".mdx-check__step")).to_be_hidden()
+    # The question stays in view; the buttons that need Python go.
+    expect(root.locator(".mdx-check__step form[data-question]")).to_be_visible()
+    expect(root.get_by_role("button", name="Volgende")).to_be_hidden()
     expect(root.locator(".mdx-check__fallback")).to_be_visible()
     expect(page.locator(f'[data-check-scheme="{name}"]')).to_be_visible()
 

@@ -12,7 +12,8 @@ from mkdocs.config.defaults import MkDocsConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED_ADDRESSES = ROOT / "tests" / "published-addresses.txt"
-REDIRECT_MARK = "Redirecting..."
+# Forwarding pages (sitebuild/redirects.py) say where to go in a meta refresh.
+REDIRECT_MARK = '<meta http-equiv="refresh"'
 CANONICAL = re.compile(r'<link rel="canonical" href="(?P<href>[^"]+)"')
 
 

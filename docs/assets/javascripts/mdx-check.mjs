@@ -2,30 +2,41 @@
  * One interactive check, enhanced from the markup the build wrote: the first
  * question is already on the page; Python (in a worker) renders each next step.
  *
- * Answers live in this object only: never in storage, cookies or the URL.
- * The browser's Back and Forward buttons move between questions through
- * same-URL history entries, recognised by their Navigation API key.
+ * Answers live in this object only: never in storage, cookies, the URL or
+ * history state. So the steps of a check are no history entries either: an
+ * entry would outlive the answers (a reload empties the page's memory but
+ * keeps its entries, which then lead nowhere) and would survive "Snel weg"'s
+ * location.replace, bringing this page back with one Back. "Vorige" goes back
+ * one question; the browser's Back and Forward go from page to page.
  */
 const NOT_READY = "Even geduld: de check wordt geladen.";
 const FAILED =
   "De stap-voor-stap check kan in deze browser niet starten. " +
   "Gebruik het schema hieronder: daarin staat dezelfde check, met alle vragen en uitkomsten.";
+const TO_SCHEME = "Ga in het schema naar deze vraag.";
 const COPIED = "De samenvatting is gekopieerd. Plak hem in het dossier.";
 const COPY_FALLBACK = "Kopiëren lukt niet automatisch. Selecteer de tekst hieronder en kopieer die zelf.";
 
 export class MdxCheck {
-  /** @type {string[]} every answer given, kept so Forward can restore them */
-  #trail = [];
-  /** how many answers of the trail count now */
-  #depth = 0;
   /**
-   * History entry key -> the trail and depth shown there. Each entry keeps
-   * its own trail, so Back after "Opnieuw beginnen" (or after a changed
-   * answer) brings back what that entry showed.
-   * @type {Map<string, {trail: string[], depth: number}>}
+   * Every answer given on the way to the step shown and, after "Vorige", the
+   * answers given beyond it: going back shows them checked, until a different
+   * answer changes the way.
+   * @type {string[]}
    */
-  #entries = new Map();
+  #given = [];
+  /** How many of the answers given lead to the step shown (or asked for). */
+  #depth = 0;
   #renderToken = 0;
+  /**
+   * A step is on its way (asked of Python, not yet shown). Until it shows,
+   * the question on screen is still the one a submit would answer, but it has
+   * been answered already: a second submit (a double-click, Enter pressed
+   * twice, an impatient click during "Even geduld") must not answer it again.
+   */
+  #inFlight = false;
+  /** The question the build put on the page. @type {string | undefined} */
+  #first;
 
   /**
    * @param {HTMLElement} root the `[data-check]` container
@@ -40,13 +51,9 @@ export class MdxCheck {
     this.status = /** @type {HTMLElement} */ (root.querySelector(".mdx-check__status"));
     if (!this.step || !this.status) throw new Error(`Check '${this.name}' lacks its step or status element`);
 
+    this.#first = this.step.querySelector("form[data-question]")?.getAttribute("data-question") ?? undefined;
     root.addEventListener("submit", (event) => this.#onSubmit(event), { signal });
     root.addEventListener("click", (event) => this.#onClick(event), { signal });
-    // Through the gate in partials/mdx-history.html, which runs before the
-    // theme's instant navigation: that would reload the page on the first
-    // popstate it sees, even for an entry of this page.
-    window.mdxHistory.claim(() => this.#onPopState(), signal);
-    this.#remember(0);
 
     root.dataset.python = "loading";
     python.ready.then(
@@ -55,25 +62,9 @@ export class MdxCheck {
     );
   }
 
-  /** @returns {string | undefined} */
-  static #entryKey() {
-    return window.navigation?.currentEntry?.key;
-  }
-
-  /** @param {number} depth */
-  #remember(depth) {
-    const key = MdxCheck.#entryKey();
-    if (key) this.#entries.set(key, { trail: this.#trail, depth });
-  }
-
-  /** @param {string[]} answers */
-  #advance(answers) {
-    this.#trail = answers;
-    this.#depth = answers.length;
-    if (MdxCheck.#entryKey()) {
-      history.pushState({}, "");
-      this.#remember(this.#depth);
-    }
+  /** @param {number} depth how many of the answers given count from now on */
+  #show(depth) {
+    this.#depth = depth;
     this.#render();
   }
 
@@ -82,14 +73,24 @@ export class MdxCheck {
     const form = /** @type {HTMLFormElement} */ (event.target);
     if (!form.matches(".mdx-check__form")) return;
     event.preventDefault();
+    if (this.#inFlight || !form.isConnected) return;
     const choice = /** @type {HTMLInputElement | null} */ (form.querySelector("input[type=radio]:checked"));
     if (!choice) return this.#showMissingAnswer(form);
-    this.#advance([...this.#trail.slice(0, this.#depth), choice.value]);
+    if (this.#given[this.#depth] !== choice.value) {
+      this.#given = [...this.#given.slice(0, this.#depth), choice.value];
+    }
+    this.#show(this.#depth + 1);
   }
 
   /** @param {MouseEvent} event */
   #onClick(event) {
     const target = /** @type {HTMLElement} */ (event.target);
+    // The second click of a double-click acts on whatever is under the
+    // pointer by then, perhaps the next step's button: it is never meant.
+    if (event.detail > 1 && target.closest("button")) {
+      event.preventDefault();
+      return;
+    }
     const link = target.closest("a[data-focus]");
     if (link) {
       // The error summary's link moves focus to the radio without a hash in
@@ -100,36 +101,15 @@ export class MdxCheck {
       return;
     }
     const button = target.closest("button[data-action]");
-    if (!button) return;
+    if (!button || this.#inFlight) return;
     const action = button.getAttribute("data-action");
-    if (action === "back") this.#back();
-    else if (action === "restart") this.#advance([]);
-    else if (action === "copy") this.#copy();
+    if (action === "back") this.#show(Math.max(0, this.#depth - 1));
+    else if (action === "restart") {
+      this.#given = [];
+      this.#show(0);
+    } else if (action === "copy") this.#copy();
     else if (action === "print") window.print();
     else throw new Error(`Unknown check action '${action}'`);
-  }
-
-  #back() {
-    const entry = this.#entries.get(MdxCheck.#entryKey() ?? "");
-    if (entry && entry.trail === this.#trail && entry.depth === this.#depth && this.#depth > 0) {
-      history.back(); // popstate renders the previous step
-      return;
-    }
-    this.#depth = Math.max(0, this.#depth - 1);
-    this.#render();
-  }
-
-  /** @returns {boolean} whether the entry was one of this check's */
-  #onPopState() {
-    const key = MdxCheck.#entryKey();
-    const entry = key === undefined ? undefined : this.#entries.get(key);
-    if (entry === undefined) return false; // another page's entry: the theme navigates
-    if (entry.trail !== this.#trail || entry.depth !== this.#depth) {
-      this.#trail = entry.trail;
-      this.#depth = entry.depth;
-      this.#render();
-    }
-    return true;
   }
 
   /** @param {HTMLFormElement} form */
@@ -148,7 +128,8 @@ export class MdxCheck {
 
   async #render() {
     const token = ++this.#renderToken;
-    const answers = this.#trail.slice(0, this.#depth);
+    this.#inFlight = true;
+    const answers = this.#given.slice(0, this.#depth);
     const waiting = setTimeout(() => (this.status.textContent = NOT_READY), 150);
     let reply;
     try {
@@ -158,6 +139,7 @@ export class MdxCheck {
       return;
     } finally {
       clearTimeout(waiting);
+      if (token === this.#renderToken) this.#inFlight = false;
     }
     if (token !== this.#renderToken) return; // a newer step was asked for meanwhile
     if (!reply.ok) {
@@ -167,6 +149,11 @@ export class MdxCheck {
     this.status.textContent = "";
     this.step.innerHTML = reply.view.html;
     this.root.dataset.node = reply.view.node;
+    // The answer given here before, if any: Vorige shows what was chosen.
+    const given = this.#given[this.#depth];
+    for (const radio of this.step.querySelectorAll("input[type=radio]")) {
+      if (/** @type {HTMLInputElement} */ (radio).value === given) /** @type {HTMLInputElement} */ (radio).checked = true;
+    }
     const focusTarget = this.step.querySelector(".mdx-check__legend, .mdx-check__outcome-title");
     /** @type {HTMLElement} */ (focusTarget)?.focus();
   }
@@ -187,9 +174,26 @@ export class MdxCheck {
     }
   }
 
+  /**
+   * Python cannot run here. The step on screen stays, with the answer chosen
+   * (only the buttons that need Python go), and the status points to the
+   * same place in the static scheme, where the check goes on without Python.
+   */
   #fail() {
     this.root.dataset.python = "failed";
-    this.status.textContent = FAILED;
+    this.status.textContent = `${FAILED} `;
+    const node = this.root.dataset.node ?? this.step.querySelector("[data-question]")?.getAttribute("data-question");
+    const scheme = document.querySelector(`[data-check-scheme="${this.name}"]`);
+    const place = node && scheme?.querySelector(`[data-question="${node}"], [data-outcome="${node}"]`);
+    if (place?.id) {
+      const link = document.createElement("a");
+      link.href = `#${place.id}`;
+      link.textContent = TO_SCHEME;
+      this.status.append(link);
+    }
+    // The build's links below lead on from the first question only.
+    const fallback = /** @type {HTMLElement | null} */ (this.root.querySelector(".mdx-check__fallback"));
+    if (fallback && node !== this.#first) fallback.hidden = true;
   }
 
   /** The local date as YYYY-MM-DD (toISOString would give the UTC date). */

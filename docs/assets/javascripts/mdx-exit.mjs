@@ -13,6 +13,8 @@ const PRESSES = 3;
 /** A press must follow the one before within this time, or counting starts again. */
 const PRESS_GAP_MS = 1000;
 const LEAVING_CLASS = "mdx-exit--leaving";
+/** The longest leaving waits for the step back to this page's first entry. */
+const TRAVERSE_LIMIT_MS = 300;
 
 const link = () => /** @type {HTMLAnchorElement | null} */ (document.querySelector("[data-mdx-exit]"));
 const status = () => document.querySelector("[data-mdx-exit-status]");
@@ -23,11 +25,45 @@ function say(text) {
   if (region) region.textContent = text;
 }
 
-function leave() {
+/**
+ * This page may own more history entries than the one on screen: every link
+ * within the page (skip link, table of contents, the scheme's "ga naar")
+ * adds one. location.replace swaps only the current entry, so one Back
+ * would bring this page back. Step back to this page's first entry first:
+ * replacing that one leaves the page before this one behind Back. Where the
+ * Navigation API is missing, only the current entry is replaced (see
+ * /veilig-gebruik/).
+ * @returns {Promise<void>}
+ */
+async function backToThisPagesFirstEntry() {
+  const navigation = window.navigation;
+  const current = navigation?.currentEntry;
+  if (!current) return;
+  const entries = navigation.entries();
+  let first = current.index;
+  while (first > 0 && entries[first - 1].sameDocument) first -= 1;
+  if (first === current.index) return;
+  try {
+    // A same-document traversal commits within a few milliseconds; never let
+    // leaving wait on it for long.
+    await Promise.race([
+      navigation.traverseTo(entries[first].key).committed,
+      new Promise((resolve) => window.setTimeout(resolve, TRAVERSE_LIMIT_MS)),
+    ]);
+  } catch {
+    // Replacing the current entry still takes the visitor away.
+  }
+}
+
+let leaving = false;
+
+async function leave() {
   const target = link()?.href;
-  if (!target) return;
+  if (!target || leaving) return;
+  leaving = true;
   document.documentElement.classList.add(LEAVING_CLASS);
   say("Pagina wordt verlaten.");
+  await backToThisPagesFirstEntry();
   window.location.replace(target);
 }
 
@@ -48,7 +84,7 @@ document.addEventListener(
   (event) => {
     if (!(event.target instanceof Element) || !event.target.closest("[data-mdx-exit]")) return;
     event.preventDefault();
-    leave();
+    void leave();
   },
   { capture: true },
 );
@@ -78,7 +114,7 @@ document.addEventListener(
     window.clearTimeout(timer);
     if (presses >= PRESSES) {
       reset();
-      leave();
+      void leave();
       return;
     }
     const left = PRESSES - presses;
@@ -94,6 +130,7 @@ document.addEventListener(
 // Coming back to a page kept in the browser's memory: show it again.
 window.addEventListener("pageshow", (event) => {
   if (!event.persisted) return;
+  leaving = false;
   document.documentElement.classList.remove(LEAVING_CLASS);
   reset();
   say("");

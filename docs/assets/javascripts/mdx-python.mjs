@@ -81,7 +81,8 @@ export class PythonWorker {
   #fail(error) {
     if (this.#failure) return;
     this.#failure = error;
-    console.error("Meldcodewijzer: Python could not start:", error);
+    // Handled: the page says so in Dutch and offers the scheme instead.
+    console.warn("Meldcodewijzer: Python could not start:", error);
     this.#markFailed(error);
     for (const { reject } of this.#pending.values()) reject(error);
     this.#pending.clear();
