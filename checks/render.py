@@ -226,7 +226,7 @@ def outcome_html(check: Check, outcome: Outcome, reason: str, record: str) -> st
         f'<textarea id="{base}-tekst" class="mdx-check__summary-text" readonly rows="8">{escape(record)}</textarea>'
         "</div>"
         '<div class="mdx-check__actions">'
-        '<button type="button" class="md-button md-button--primary mdx-check__button" data-action="copy">Kopieer samenvatting</button>'
+        '<button type="button" class="md-button md-button--primary mdx-check__button" data-action="copy">Kopieer verslag</button>'
         '<button type="button" class="md-button mdx-check__button" data-action="print">Afdrukken</button>'
         '<button type="button" class="md-button mdx-check__button" data-action="back">Vorige</button>'
         '<button type="button" class="md-button mdx-check__button" data-action="restart">Opnieuw beginnen</button>'

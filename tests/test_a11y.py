@@ -347,7 +347,7 @@ def test_every_state_of_the_check_passes_axe_and_fits_the_screen(check_page: Pag
     shown = answer_all(page, check, answers)
     assert shown.get_attribute("data-outcome") == outcome.id
     page.evaluate("() => Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
-    shown.get_by_role("button", name="Kopieer samenvatting", exact=True).click()
+    shown.get_by_role("button", name="Kopieer verslag", exact=True).click()
     shown.locator(".mdx-check__copy-fallback").wait_for(state="visible")
     visit("copy fallback", outcome.id)
 
@@ -598,7 +598,7 @@ def test_the_check_can_be_done_by_keyboard_alone(check_page: Page) -> None:
         page.keyboard.press("Tab")
         assert focused(page)["text"] == link.text and focused(page)["ring"], focused(page)
     page.keyboard.press("Tab")
-    assert focused(page)["text"] == "Kopieer samenvatting" and focused(page)["ring"], focused(page)
+    assert focused(page)["text"] == "Kopieer verslag" and focused(page)["ring"], focused(page)
     for button in ("Afdrukken", "Vorige", "Opnieuw beginnen"):
         page.keyboard.press("Tab")
         assert focused(page)["text"] == button and focused(page)["ring"], focused(page)

@@ -39,7 +39,7 @@ from tests.support.browser import (
 pytestmark = pytest.mark.browser
 
 # What the page says once the summary is on the clipboard (mdx-check.mjs).
-COPIED = "De samenvatting is gekopieerd. Plak hem in het dossier."
+COPIED = "Het verslag is gekopieerd. Plak het in het dossier."
 
 PATHS = [
     pytest.param(name, answers, outcome.id, id=f"{name}-{'-'.join(answers)}")
@@ -106,7 +106,7 @@ def test_every_path_clicks_through_to_its_outcome_and_summary(
     expect(title).to_contain_text(check.outcomes[outcome].title)
     assert "mdx-check__outcome-title" in active_element(page)["classes"], "focus moves to the outcome"
     assert_summary(page, check, answers, before)
-    for button in ("Kopieer samenvatting", "Afdrukken", "Vorige", "Opnieuw beginnen"):
+    for button in ("Kopieer verslag", "Afdrukken", "Vorige", "Opnieuw beginnen"):
         expect(shown.get_by_role("button", name=button, exact=True)).to_be_visible()
     assert page.url == url, "the URL never changes"
     assert check_tabs.watch.errors[errors:] == [], check_tabs.watch.bad_responses
@@ -209,9 +209,9 @@ def test_vorige_moves_back_one_question_and_the_url_and_history_stay(
     shows("geen-kinderen")
     assert_summary(page, check, ["ja", "nee"], before)
 
-    # "Kopieer samenvatting" puts exactly the summary on the clipboard.
+    # "Kopieer verslag" puts exactly the summary on the clipboard.
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
-    check_root(page, "kindcheck").get_by_role("button", name="Kopieer samenvatting", exact=True).click()
+    check_root(page, "kindcheck").get_by_role("button", name="Kopieer verslag", exact=True).click()
     expect(check_root(page, "kindcheck").locator(".mdx-check__status")).to_have_text(COPIED)
     assert page.evaluate("() => navigator.clipboard.readText()") == "\n".join(summary_lines(page, "kindcheck"))
 

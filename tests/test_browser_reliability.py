@@ -342,7 +342,7 @@ def test_at_320_px_with_text_at_200_percent_nothing_sticks_out_or_covers(
         page.evaluate(DOUBLE_THE_TEXT)
         walk_from(page, "kindcheck", ("ja", "ja", "ja"), 0)
         wait_for_node(page, check, "advies-veilig-thuis")
-        expect(check_root(page, "kindcheck").get_by_role("button", name="Kopieer samenvatting")).to_be_visible()
+        expect(check_root(page, "kindcheck").get_by_role("button", name="Kopieer verslag")).to_be_visible()
         overflow = page.evaluate(OVERFLOW)
         assert overflow == {"scroll": 0, "wide": []}, overflow
 

@@ -14,7 +14,7 @@ const FAILED =
   "De stap-voor-stap check kan in deze browser niet starten. " +
   "Gebruik het schema hieronder: daarin staat dezelfde check, met alle vragen en uitkomsten.";
 const TO_SCHEME = "Ga in het schema naar deze vraag.";
-const COPIED = "De samenvatting is gekopieerd. Plak hem in het dossier.";
+const COPIED = "Het verslag is gekopieerd. Plak het in het dossier.";
 const COPY_FALLBACK = "Kopiëren lukt niet automatisch. Selecteer de tekst hieronder en kopieer die zelf.";
 
 export class MdxCheck {
