@@ -69,10 +69,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     runtime.install(site_dir, PROJECT_ROOT)
     linked = printlinks.apply(site_dir, addresses.base_url(config.site_url))
     log.debug("Print addresses written into the links of %d pages", linked)
+    sized = service_worker.write_download_size(site_dir)
+    log.debug("Size of the offline download written into %d pages", sized)
     if _serving:
         log.info("mkdocs serve: no Content-Security-Policy and no service worker")
         return
     pages = csp.apply(site_dir)
     log.info("Content-Security-Policy written into %d pages", pages)
-    files_cached = service_worker.write(site_dir)
-    log.info("Service worker precaches %d files", files_cached)
+    core, python = service_worker.write(site_dir)
+    log.info("Service worker: %d files stored on the first visit, %d Python files on demand", core, python)
