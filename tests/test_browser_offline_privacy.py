@@ -63,15 +63,20 @@ def test_every_page_and_both_checks_work_offline_after_a_visit_to_a_check_page(
     wait_for_service_worker(page)
     wait_for_python(page, "kindcheck")
     runtime_files = sorted(base_url + path for path in service_worker.manifests(site_dir)[1])
-    page.wait_for_function(
+    stored = page.evaluate(
         """async (urls) => {
-            const [name] = await caches.keys();
-            const cache = await caches.open(name);
-            return (await Promise.all(urls.map((url) => cache.match(url, { ignoreVary: true })))).every(Boolean);
+            // Python is stored once it runs (mdx-offline.mjs): wait for it.
+            for (let tries = 0; tries < 600; tries += 1) {
+                const [name] = await caches.keys();
+                const cache = await caches.open(name);
+                if ((await Promise.all(urls.map((url) => cache.match(url, { ignoreVary: true })))).every(Boolean)) return true;
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+            return false;
         }""",
-        arg=runtime_files,
-        polling=250,
+        runtime_files,
     )
+    assert stored, "the service worker did not store Python after a check page"
     version = [name for name in cached_urls(page) if name.startswith("mdx-")]
     assert len(version) == 1, f"one cache per build, got {version}"
 

@@ -33,7 +33,7 @@ const SCOPE = new URL(self.registration.scope);
 // build can tell which files it may copy instead of downloading them again.
 const INTEGRITY_HEADER = "X-Mdx-Integrity";
 // Shown for an instant while the reloaded page switches to the new build.
-const SWITCH_PAGE = `<!doctype html><html lang="nl"><meta charset="utf-8"><meta http-equiv="refresh" content="0"><title>Nieuwe versie laden</title><p>De nieuwe versie van de site wordt geladen.</p></html>`;
+const SWITCH_PAGE = `<!doctype html><html lang="nl"><meta charset="utf-8"><meta http-equiv="refresh" content="0"><link rel="icon" href="data:,"><title>Nieuwe versie laden</title><p>De nieuwe versie van de site wordt geladen.</p></html>`;
 
 /** @type {Map<string, string>} absolute URL → integrity, the runtime only */
 const RUNTIME_INTEGRITY = new Map(Object.entries(RUNTIME).map(([path, integrity]) => [new URL(path, SCOPE).href, integrity]));
