@@ -11,7 +11,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -19,7 +19,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[2]
 if str(PROJECT_ROOT) not in sys.path:  # `checks` lives at the project root
     sys.path.insert(0, str(PROJECT_ROOT))
 
-from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker  # noqa: E402
+from sitebuild import addresses, csp, markers, printlinks, runtime, service_worker, slim, stylesheets  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
@@ -37,6 +37,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # The theme folder holds this build code too; it is no part of the site.
     for file in [f for f in files if f.src_uri.startswith("hooks/")]:
         files.remove(file)
+    # The extra stylesheets become one file; the pages link only that one.
+    sources = [str(source) for source in config.extra_css]
+    name, text = stylesheets.bundle(Path(config.docs_dir), sources)
+    for file in [f for f in files if f.src_uri in sources]:
+        files.remove(file)
+    files.append(File.generated(config, name, content=text))
+    config.extra_css = [name]
     return files
 
 
@@ -69,6 +76,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     runtime.install(site_dir, PROJECT_ROOT)
     linked = printlinks.apply(site_dir, addresses.base_url(config.site_url))
     log.debug("Print addresses written into the links of %d pages", linked)
+    removed = slim.prune(site_dir)
+    log.debug("Left out of the site, used by no visitor: %s", ", ".join(removed))
+    slim.label_search_dialog(site_dir)
     sized = service_worker.write_download_size(site_dir)
     log.debug("Size of the offline download written into %d pages", sized)
     if _serving:
