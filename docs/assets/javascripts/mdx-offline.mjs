@@ -17,9 +17,13 @@ const TEXT = {
 
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker
-    .register(new URL("sw.js", ROOT), { scope: ROOT.pathname })
-    .catch((error) => console.info("Meldcodewijzer: no offline copy (service worker not registered):", error));
+  navigator.serviceWorker.register(new URL("sw.js", ROOT), { scope: ROOT.pathname }).then(
+    // Ask for a new build on every page load (one small conditional request):
+    // the browser's own check after a navigation can come much later.
+    // Offline the check fails, as it should: the stored build goes on.
+    (registration) => registration.update().catch(() => {}),
+    (error) => console.info("Meldcodewijzer: no offline copy (service worker not registered):", error),
+  );
 }
 
 /**
