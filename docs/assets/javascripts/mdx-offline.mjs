@@ -21,7 +21,8 @@ function registerServiceWorker() {
     // Ask for a new build on every page load (one small conditional request):
     // the browser's own check after a navigation can come much later.
     // Offline the check fails, as it should: the stored build goes on.
-    (registration) => registration.update().catch(() => {}),
+    // (A browser that blocks service workers may resolve with nothing.)
+    (registration) => registration?.update().catch(() => {}),
     (error) => console.info("Meldcodewijzer: no offline copy (service worker not registered):", error),
   );
 }

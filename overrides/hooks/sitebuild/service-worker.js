@@ -76,13 +76,15 @@ async function storedElsewhere(url, integrity) {
 
 /**
  * Store one file in this build's cache: copied from an older cache when it
- * did not change, otherwise downloaded and checked against its hash (the
- * browser refuses a body that does not match `integrity`).
+ * did not change, otherwise downloaded (unless `download` is false) and
+ * checked against its hash (the browser refuses a body that does not match
+ * `integrity`).
  */
-async function store(cache, url, integrity) {
+async function store(cache, url, integrity, { download = true } = {}) {
   if (await cache.match(url, { ignoreVary: true })) return;
   const copy = await storedElsewhere(url, integrity);
   if (copy) return cache.put(url, copy);
+  if (!download) return;
   // "no-cache": the HTTP cache may answer, but only after the server said it is current.
   const response = await fetch(new Request(url, { cache: "no-cache", integrity }));
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -100,9 +102,9 @@ async function hadRuntime() {
 }
 
 /** Store every runtime file this build's cache still lacks. */
-async function storeRuntime() {
+async function storeRuntime({ download = true } = {}) {
   const cache = await caches.open(CACHE);
-  await Promise.all(RUNTIME_URLS.map((url) => store(cache, url, RUNTIME_INTEGRITY.get(url))));
+  await Promise.all(RUNTIME_URLS.map((url) => store(cache, url, RUNTIME_INTEGRITY.get(url), { download })));
 }
 
 self.addEventListener("install", (event) => {
@@ -112,9 +114,11 @@ self.addEventListener("install", (event) => {
       await Promise.all(Object.entries(CORE).map(([path, integrity]) => store(cache, new URL(path, SCOPE).href, integrity)));
       // A visitor who had the checks offline keeps them: unchanged files are
       // copied, changed ones downloaded (not when saving data: a check page
-      // then loads them when it is opened, online).
-      if (!savingData() && (await hadRuntime())) {
-        await storeRuntime().catch((error) => console.info("Meldcodewijzer: runtime not updated for offline use:", error));
+      // then loads those when it is opened, online).
+      if (await hadRuntime()) {
+        await storeRuntime({ download: !savingData() }).catch((error) =>
+          console.info("Meldcodewijzer: runtime not updated for offline use:", error),
+        );
       }
     })(),
   );
