@@ -7,12 +7,14 @@ main thread of a bare page with the stock standard library, and reports our
 figures as ratios to it. Prints the table and rewrites the generated part of
 BENCHMARKS.md (between its BEGIN/END markers; the rest is kept).
 
-    .venv/bin/python -m tests.bench [--runs 7] [--clicks 60] [--site DIR] [--no-write]
+    .venv/bin/python -m tests.bench [--runs 7] [--real-runs 3] [--lighthouse-runs 3] [--clicks 60] [--site DIR] [--no-write]
 
-Both sites are served the way a typical static host serves them: text files
-gzip-compressed when the browser asks for it, ``.wasm`` and ``.zip`` as they
-are, no Cache-Control header. The server counts the bytes it sends (headers
-and bodies), which is what "transferred" means below.
+Both sites are served the way a typical static host serves them
+(``tests/support/host.py``): text and ``.wasm`` gzip-compressed when the
+browser asks for it, ``.zip`` as it is, no Cache-Control header. The server
+counts the bytes it sends (headers and bodies), which is what "transferred"
+means below. Then the same on a real link (10 Mbit/s shared, 40 ms per
+response), and Lighthouse on four pages.
 """
 
 from __future__ import annotations
@@ -21,9 +23,6 @@ import argparse
 import collections
 import contextlib
 import datetime
-import gzip
-import http.server
-import io
 import json
 import math
 import os
@@ -34,11 +33,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
@@ -52,8 +50,7 @@ from sitebuild import service_worker  # noqa: E402
 
 from tests.support.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from tests.support.deploys import deployed  # noqa: E402
-from tests.support.host import Bottleneck, Host, hosting  # noqa: E402
-from tests.support.static_server import StaticHandler  # noqa: E402
+from tests.support.host import Bottleneck, Host, Sent, hosting  # noqa: E402
 
 PYODIDE = ROOT / "node_modules" / "pyodide"
 BENCHMARKS = ROOT / "BENCHMARKS.md"
@@ -75,7 +72,6 @@ STOCK_PAGE = """<!doctype html>
 </script>
 </html>
 """
-GZIP_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map"}
 TIMEOUT_MS = 120_000
 
 # Runs in every page before its own scripts: stamps, on the page's clock
@@ -150,132 +146,6 @@ async ([count, seed]) => {
   return times;
 }
 """
-
-
-# ---------------------------------------------------------------- the server
-
-
-@dataclass
-class Sent:
-    path: str
-    referer: str
-    service_worker_script: bool
-    status: int
-    size: int
-
-
-class _CountingWriter(io.RawIOBase):
-    def __init__(self, target: BinaryIO) -> None:
-        self.target = target
-        self.count = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:  # type: ignore[override]
-        written = self.target.write(data)
-        self.count += len(data) if written is None else written
-        return len(data) if written is None else written
-
-    def flush(self) -> None:
-        self.target.flush()
-
-    def close(self) -> None:
-        super().close()
-        self.target.close()
-
-
-class _BenchHandler(StaticHandler):
-    """The static server's handler, plus gzip for text and a log of bytes sent."""
-
-    log: list[Sent]
-    gzip_cache: dict[Path, bytes]
-    lock: threading.Lock
-    latency: float
-
-    def setup(self) -> None:
-        super().setup()
-        self.wfile = _CountingWriter(self.wfile)  # type: ignore[assignment]
-
-    def handle_one_request(self) -> None:
-        self.wfile.count = 0  # type: ignore[attr-defined]
-        self._status = 0
-        super().handle_one_request()
-        if getattr(self, "command", None) and self.wfile.count:  # type: ignore[attr-defined]
-            entry = Sent(
-                path=urlsplit(self.path).path,
-                referer=self.headers.get("Referer", ""),
-                service_worker_script=self.headers.get("Service-Worker") == "script",
-                status=self._status,
-                size=self.wfile.count,  # type: ignore[attr-defined]
-            )
-            with self.lock:
-                self.log.append(entry)
-
-    def send_response(self, code: int, message: str | None = None) -> None:
-        self._status = code
-        super().send_response(code, message)
-
-    def send_head(self) -> Any:
-        if self.latency:
-            time.sleep(self.latency)  # one round trip of a slower network
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not urlsplit(self.path).path.endswith("/"):
-                return super().send_head()  # the redirect to the folder's URL
-            path = path / "index.html"
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts_gzip and path.suffix in GZIP_SUFFIXES and path.is_file()):
-            return super().send_head()
-        with self.lock:
-            body = self.gzip_cache.get(path)
-            if body is None:
-                body = self.gzip_cache[path] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        modified = self.date_time_string(int(path.stat().st_mtime))
-        if self.headers.get("If-Modified-Since") == modified:
-            self.send_response(304)
-            self.end_headers()
-            return None
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", modified)
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A browser closed at the end of a run drops its connections: not a failure.
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def bench_server(directory: Path, latency_ms: float = 0) -> Iterator[tuple[str, list[Sent]]]:
-    """Serve ``directory`` on a free port; yields the base URL and the live log of bytes sent."""
-    log: list[Sent] = []
-    handler = type(
-        "Handler",
-        (_BenchHandler,),
-        {"log": log, "gzip_cache": {}, "lock": threading.Lock(), "latency": latency_ms / 1000},
-    )
-
-    def make(*args: Any, **kwargs: Any) -> http.server.BaseHTTPRequestHandler:
-        return handler(*args, directory=str(directory), **kwargs)
-
-    server = _QuietServer(("127.0.0.1", 0), make)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", log
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # ------------------------------------------------------------- preparation
@@ -434,10 +304,10 @@ def measure_stock(playwright: Playwright, base: str, results: dict[str, Samples]
             page.close()
 
 
-def measure_bytes(playwright: Playwright, base: str, log: list[Sent], path: str) -> dict[str, Any]:
+def measure_bytes(playwright: Playwright, base: str, host: Host, path: str) -> dict[str, Any]:
     """Bytes sent for one cold visit: the page's own (with its worker), then the
     service worker's install (its script and precache), separately."""
-    del log[:]
+    since = len(host.sent())
     with fresh_profile(playwright) as context:
         context.add_init_script(MARKS_SCRIPT)
         page = context.new_page()
@@ -447,9 +317,10 @@ def measure_bytes(playwright: Playwright, base: str, log: list[Sent], path: str)
         wait_for_service_worker(page)
         page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
     sw_url = urlsplit(base + "sw.js").path
+    settle(host, since)
     own: list[Sent] = []
     precache: list[Sent] = []
-    for sent in log:
+    for sent in host.sent(since):
         by_worker = sent.service_worker_script or urlsplit(sent.referer).path == sw_url
         (precache if by_worker else own).append(sent)
     return {
@@ -806,8 +677,8 @@ HOW = (
     "stock, so ours includes restoring the snapshot and putting the checks zip on `sys.path` (the bench stops if a "
     "visit fell back to a normal start). Bytes: one cold visit each of /{content} "
     "and /{check}, counted by the server (headers and bodies) and split by the Referer into the page's own "
-    "requests (its worker included) and the service worker's install. The server gzips text as a static "
-    "host does; `.wasm`, `.zip` and the snapshot's `.bin` (gzip inside) are sent as they are."
+    "requests (its worker included) and the service worker's install. The server (`tests/support/host.py`) "
+    "gzips text and `.wasm` as a static host does; `.zip` and the snapshot's `.bin` (gzip inside) are sent as they are."
 )
 
 
@@ -862,9 +733,11 @@ def main(argv: list[str] | None = None) -> None:
         stock_site(stock)
         load_at_start = load_average()
         results: dict[str, Samples] = collections.defaultdict(Samples)
+        # Localhost: no bottleneck, only the optional delay before each response.
+        localhost = Bottleneck(math.inf, args.latency_ms / 1000) if args.latency_ms else None
         with (
-            bench_server(site, args.latency_ms) as (base, log),
-            bench_server(stock, args.latency_ms) as (stock_base, _),
+            hosting(site, localhost) as (base, host),
+            hosting(stock, localhost) as (stock_base, _),
             sync_playwright() as playwright,
         ):
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -883,8 +756,8 @@ def main(argv: list[str] | None = None) -> None:
                     file=sys.stderr,
                 )
             sizes = {
-                "content": measure_bytes(playwright, base, log, CONTENT_PAGE),
-                "check": measure_bytes(playwright, base, log, CHECK_PAGES[0]),
+                "content": measure_bytes(playwright, base, host, CONTENT_PAGE),
+                "check": measure_bytes(playwright, base, host, CHECK_PAGES[0]),
             }
             real = measure_real_link(playwright, site, stock, Path(scratch), args.real_runs) if args.real_runs else None
         lighthouse = measure_lighthouse(site, args.lighthouse_runs) if args.lighthouse_runs else None
