@@ -72,6 +72,9 @@ BROWSER_JS = Path(__file__).parents[1] / "docs" / "assets" / "javascripts"
 SNAPSHOT_CODE = (BROWSER_JS / "mdx-python-checks.mjs", BROWSER_JS / "mdx-snapshot.mjs")
 SNAPSHOT_NAME = "python_snapshot"
 CACHE_DIR = Path(".cache") / "pyodide"
+# Another cache folder (absolute, or relative to the project): the test that
+# builds twice from an empty cache gives each build its own.
+CACHE_ENV = "MDX_CACHE_DIR"
 # Older compiled zips kept per kind (a checks edit makes a new one each build).
 CACHE_KEEP = 8
 # Compiling the whole stdlib takes about 10 s; this only guards against a hang.
@@ -138,6 +141,11 @@ def cache_key(version: str, source: bytes, *tools: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def cache_dir(project_root: Path) -> Path:
+    """Where compiled zips and snapshots are kept between builds."""
+    return project_root / os.environ.get(CACHE_ENV, CACHE_DIR)
+
+
 def _node() -> str:
     node = shutil.which("node")
     if node is None:
@@ -181,7 +189,7 @@ def compiled_archives(project_root: Path, source: Path, checks_zip: bytes) -> tu
     """The compiled stdlib and checks zips, from the cache or compiled now."""
     version = pyodide_version(source)
     stock = (source / STOCK_STDLIB).read_bytes()
-    cache = project_root / CACHE_DIR
+    cache = cache_dir(project_root)
     cache.mkdir(parents=True, exist_ok=True)
     stdlib = cache / f"{STDLIB_NAME}-{version}-{cache_key(version, stock)}.zip"
     checks = cache / f"{PACKAGE_NAME}-{version}-{cache_key(version, checks_zip)}.zip"
@@ -211,7 +219,7 @@ def compiled_archives(project_root: Path, source: Path, checks_zip: bytes) -> tu
         "Compiled %s to Python bytecode in %.1f s (cached in %s)",
         " and ".join(path.name for path, *_ in missing),
         time.monotonic() - started,
-        CACHE_DIR,
+        cache,
     )
     return stdlib, checks
 
@@ -220,7 +228,7 @@ def memory_snapshot(project_root: Path, source: Path, stdlib: Path, checks: Path
     """The gzipped memory image of Pyodide started with ``stdlib`` and with
     ``checks.browser`` imported from ``checks``, from the cache or made now."""
     version = pyodide_version(source)
-    cache = project_root / CACHE_DIR
+    cache = cache_dir(project_root)
     # The two zips' cache names are keys of everything that went into them.
     inputs = "\n".join((stdlib.name, checks.name)).encode() + b"".join(path.read_bytes() for path in SNAPSHOT_CODE)
     snapshot = cache / f"{SNAPSHOT_NAME}-{version}-{cache_key(version, inputs, SNAPSHOTTER)}.bin"
@@ -236,7 +244,7 @@ def memory_snapshot(project_root: Path, source: Path, stdlib: Path, checks: Path
         packed.write_bytes(pack_snapshot(image.read_bytes()))
         os.replace(packed, snapshot)
     prune(cache)
-    log.info("Made the Python memory snapshot in %.1f s (cached in %s)", time.monotonic() - started, CACHE_DIR)
+    log.info("Made the Python memory snapshot in %.1f s (cached in %s)", time.monotonic() - started, cache)
     return snapshot
 
 

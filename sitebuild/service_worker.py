@@ -1,63 +1,113 @@
-"""Write ``sw.js``: the service worker with this build's file list and version."""
+"""Write ``sw.js``: the service worker with this build's files and their hashes.
+
+Two lists, each mapping a site-relative URL to its sha256 (as a Subresource
+Integrity string): the core (every page, stylesheet, script and image, stored
+on the first visit to any page) and the Python runtime (``assets/pyodide/``,
+stored only from a check page or on request). The worker stores a file only
+when its bytes match, and a new build copies every unchanged file from the
+old cache, so a deploy costs a returning visitor only what changed.
+"""
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import re
 from pathlib import Path
 from typing import Iterator
 
+from . import runtime
+
 TEMPLATE = Path(__file__).with_name("service-worker.js")
 WORKER_NAME = "sw.js"
-# The worker script itself is never precached; the gzipped sitemap is for
+# The worker script itself is never stored; the gzipped sitemap is for
 # crawlers only (the theme's instant navigation reads sitemap.xml, so that stays).
 SKIPPED = {WORKER_NAME, "sitemap.xml.gz"}
 # Source maps serve only a developer's tools: no reason to download them to every phone.
 SKIPPED_SUFFIXES = (".map",)
+RUNTIME_PREFIX = runtime.RUNTIME_DIR + "/"
+PLACEHOLDERS = ("__MDX_VERSION__", "__MDX_CORE__", "__MDX_RUNTIME__")
 
 
 def cached_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
-    """(site-relative path, file) for every file the worker keeps, sorted."""
+    """(site-relative path, file) for every file the worker may keep, sorted."""
     for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
         relative = path.relative_to(site_dir).as_posix()
         if relative not in SKIPPED and not relative.endswith(SKIPPED_SUFFIXES):
             yield relative, path
 
 
-def precache_urls(site_dir: Path) -> list[str]:
-    """Site-relative URLs of every kept file, a folder's index.html as the folder."""
-    urls = []
-    for relative, _ in cached_files(site_dir):
-        if relative == "index.html":
-            urls.append("./")
-        elif relative.endswith("/index.html"):
-            urls.append(relative[: -len("index.html")])
-        else:
-            urls.append(relative)
-    return urls
+def url_of(relative: str) -> str:
+    """The site-relative URL a visitor uses: a folder's index.html is the folder."""
+    if relative == "index.html":
+        return "./"
+    if relative.endswith("/index.html"):
+        return relative[: -len("index.html")]
+    return relative
 
 
-def version(site_dir: Path) -> str:
-    """Changes whenever any kept file's name or bytes change."""
-    digest = hashlib.sha256()
+def integrity(data: bytes) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
+
+
+def manifests(site_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """(core, runtime): each kept file's URL and integrity."""
+    core: dict[str, str] = {}
+    python: dict[str, str] = {}
     for relative, path in cached_files(site_dir):
-        digest.update(relative.encode("utf-8"))
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:16]
+        target = python if relative.startswith(RUNTIME_PREFIX) else core
+        target[url_of(relative)] = integrity(path.read_bytes())
+    return core, python
 
 
-def render(urls: list[str], build_version: str) -> str:
+def runtime_bytes(site_dir: Path) -> int:
+    """What "download the checks for offline use" downloads at most (no compression)."""
+    return sum(path.stat().st_size for relative, path in cached_files(site_dir) if relative.startswith(RUNTIME_PREFIX))
+
+
+# Where docs/_snippets/offline-download.md says how much the download is.
+DOWNLOAD_SIZE = re.compile(r"(<span data-mdx-offline-size>)[^<]*(</span>)")
+
+
+def download_size_text(size: int) -> str:
+    return f"ongeveer {max(1, round(size / 1_000_000))} MB"
+
+
+def write_download_size(site_dir: Path) -> int:
+    """Say in each page with the download button how much it downloads
+    (known only now: the runtime is in the site). Returns how many pages."""
+    text = download_size_text(runtime_bytes(site_dir))
+    pages = 0
+    for page in sorted(site_dir.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        filled, count = DOWNLOAD_SIZE.subn(lambda m: m[1] + text + m[2], html)
+        if count:
+            page.write_text(filled, encoding="utf-8")
+            pages += 1
+    return pages
+
+
+def version(core: dict[str, str], python: dict[str, str]) -> str:
+    """Changes whenever any kept file's name or bytes change."""
+    listing = json.dumps([core, python], sort_keys=True).encode("utf-8")
+    return hashlib.sha256(listing).hexdigest()[:16]
+
+
+def render(core: dict[str, str], python: dict[str, str]) -> str:
     source = TEMPLATE.read_text(encoding="utf-8")
-    for placeholder in ("__MDX_VERSION__", "__MDX_PRECACHE__"):
+    for placeholder in PLACEHOLDERS:
         if placeholder not in source:
             raise ValueError(f"{TEMPLATE} lost its placeholder {placeholder}")
-    return source.replace("__MDX_VERSION__", build_version).replace(
-        "__MDX_PRECACHE__", json.dumps(urls, indent=1)
+    return (
+        source.replace("__MDX_VERSION__", version(core, python))
+        .replace("__MDX_CORE__", json.dumps(core, indent=1, sort_keys=True))
+        .replace("__MDX_RUNTIME__", json.dumps(python, indent=1, sort_keys=True))
     )
 
 
-def write(site_dir: Path) -> int:
-    """Write sw.js into ``site_dir``; returns the number of precached files."""
-    urls = precache_urls(site_dir)
-    (site_dir / WORKER_NAME).write_text(render(urls, version(site_dir)), encoding="utf-8")
-    return len(urls)
+def write(site_dir: Path) -> tuple[int, int]:
+    """Write sw.js into ``site_dir``; returns how many core and runtime files it lists."""
+    core, python = manifests(site_dir)
+    (site_dir / WORKER_NAME).write_text(render(core, python), encoding="utf-8")
+    return len(core), len(python)

@@ -10,12 +10,20 @@
 // The image holds Python's state only: the browser must start it with the
 // very same stdlib and checks zips (zipimport keeps their indexes in memory)
 // and the same Pyodide build, which is why runtime.py keys its cache on all
-// three. It also keeps this process's hash seed, `random` seed and time zone
-// names; the checks use none of them (the page sends the date).
+// three.
+//
+// The same inputs must give the same image, byte for byte: a new image makes
+// every returning visitor download it again. So while the image is made,
+// Python's hash seed is fixed (PYTHONHASHSEED), the entropy Emscripten draws
+// from node:crypto (which seeds `random` and anything else that asks
+// os.urandom) is a fixed stream, and the clocks stand still at a fixed
+// instant. The image therefore carries a known hash seed and `random` state,
+// the same for every visitor; the checks use neither (the page sends the date).
 // `_makeSnapshot` is undocumented Pyodide API; the worker falls back to a
 // normal start when restoring fails. Any error exits non-zero with the
 // reason on stderr.
 
+import nodeCrypto from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -42,9 +50,45 @@ try {
 } catch (error) {
   fail(`cannot load ${PYODIDE} (run \`make deps\`) or ${INSTALL}: ${error.message}`);
 }
+// 2026-01-01T00:00:00Z: any fixed instant will do.
+const FIXED_TIME_MS = 1767225600000;
+
+/**
+ * Make this process's clocks and entropy repeatable. Emscripten reads the
+ * wall clock through Date.now, the monotonic one through performance.now,
+ * and random bytes through node:crypto's randomFillSync (looked up at each
+ * call, so replacing the export is enough).
+ */
+function freezeTheWorld() {
+  Date.now = () => FIXED_TIME_MS;
+  let ticks = 0;
+  // Monotonic must not stand still (a wait loop would never end): it moves
+  // one microsecond per reading, the same in every run.
+  performance.now = () => (ticks += 0.001);
+  let counter = 0n;
+  nodeCrypto.randomFillSync = (view, offset = 0, size) => {
+    const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+    const end = size === undefined ? bytes.length : offset + size;
+    for (let at = offset; at < end; ) {
+      const block = nodeCrypto.createHash("sha256").update(`mdx-snapshot-entropy-${counter++}`).digest();
+      const take = Math.min(block.length, end - at);
+      bytes.set(block.subarray(0, take), at);
+      at += take;
+    }
+    return view;
+  };
+}
+
 const write = (line) => process.stderr.write(`${line}\n`);
 try {
-  const pyodide = await loadPyodide({ stdLibURL: stdlib, _makeSnapshot: true, stdout: write, stderr: write });
+  freezeTheWorld();
+  const pyodide = await loadPyodide({
+    stdLibURL: stdlib,
+    _makeSnapshot: true,
+    env: { PYTHONHASHSEED: "0" },
+    stdout: write,
+    stderr: write,
+  });
   installChecks(pyodide, checksPath, checks);
   writeFileSync(target, pyodide.makeMemorySnapshot());
 } catch (error) {

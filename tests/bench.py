@@ -7,12 +7,14 @@ main thread of a bare page with the stock standard library, and reports our
 figures as ratios to it. Prints the table and rewrites the generated part of
 BENCHMARKS.md (between its BEGIN/END markers; the rest is kept).
 
-    .venv/bin/python -m tests.bench [--runs 7] [--clicks 60] [--site DIR] [--no-write]
+    .venv/bin/python -m tests.bench [--runs 7] [--real-runs 3] [--lighthouse-runs 3] [--clicks 60] [--site DIR] [--no-write]
 
-Both sites are served the way a typical static host serves them: text files
-gzip-compressed when the browser asks for it, ``.wasm`` and ``.zip`` as they
-are, no Cache-Control header. The server counts the bytes it sends (headers
-and bodies), which is what "transferred" means below.
+Both sites are served the way a typical static host serves them
+(``tests/support/host.py``): text and ``.wasm`` gzip-compressed when the
+browser asks for it, ``.zip`` as it is, no Cache-Control header. The server
+counts the bytes it sends (headers and bodies), which is what "transferred"
+means below. Then the same on a real link (10 Mbit/s shared, 40 ms per
+response), and Lighthouse on four pages.
 """
 
 from __future__ import annotations
@@ -21,9 +23,6 @@ import argparse
 import collections
 import contextlib
 import datetime
-import gzip
-import http.server
-import io
 import json
 import math
 import os
@@ -34,19 +33,25 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Iterator
+from typing import Any, Iterator
 from urllib.parse import urlsplit
 
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
-from tests.support.browser import CHROMIUM_ARGS, chromium_path
-from tests.support.static_server import StaticHandler
-
 ROOT = Path(__file__).resolve().parent.parent
+# The build's own code (as pytest's pythonpath has it): the service worker's file lists.
+if str(ROOT / "overrides" / "hooks") not in sys.path:
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+from sitebuild import service_worker  # noqa: E402
+
+from tests.support.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.support.deploys import deployed  # noqa: E402
+from tests.support.host import Bottleneck, Host, Sent, hosting  # noqa: E402
+
 PYODIDE = ROOT / "node_modules" / "pyodide"
 BENCHMARKS = ROOT / "BENCHMARKS.md"
 BEGIN = "<!-- BEGIN bench.py output: `make bench` rewrites this part -->"
@@ -67,7 +72,6 @@ STOCK_PAGE = """<!doctype html>
 </script>
 </html>
 """
-GZIP_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map"}
 TIMEOUT_MS = 120_000
 
 # Runs in every page before its own scripts: stamps, on the page's clock
@@ -142,132 +146,6 @@ async ([count, seed]) => {
   return times;
 }
 """
-
-
-# ---------------------------------------------------------------- the server
-
-
-@dataclass
-class Sent:
-    path: str
-    referer: str
-    service_worker_script: bool
-    status: int
-    size: int
-
-
-class _CountingWriter(io.RawIOBase):
-    def __init__(self, target: BinaryIO) -> None:
-        self.target = target
-        self.count = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:  # type: ignore[override]
-        written = self.target.write(data)
-        self.count += len(data) if written is None else written
-        return len(data) if written is None else written
-
-    def flush(self) -> None:
-        self.target.flush()
-
-    def close(self) -> None:
-        super().close()
-        self.target.close()
-
-
-class _BenchHandler(StaticHandler):
-    """The static server's handler, plus gzip for text and a log of bytes sent."""
-
-    log: list[Sent]
-    gzip_cache: dict[Path, bytes]
-    lock: threading.Lock
-    latency: float
-
-    def setup(self) -> None:
-        super().setup()
-        self.wfile = _CountingWriter(self.wfile)  # type: ignore[assignment]
-
-    def handle_one_request(self) -> None:
-        self.wfile.count = 0  # type: ignore[attr-defined]
-        self._status = 0
-        super().handle_one_request()
-        if getattr(self, "command", None) and self.wfile.count:  # type: ignore[attr-defined]
-            entry = Sent(
-                path=urlsplit(self.path).path,
-                referer=self.headers.get("Referer", ""),
-                service_worker_script=self.headers.get("Service-Worker") == "script",
-                status=self._status,
-                size=self.wfile.count,  # type: ignore[attr-defined]
-            )
-            with self.lock:
-                self.log.append(entry)
-
-    def send_response(self, code: int, message: str | None = None) -> None:
-        self._status = code
-        super().send_response(code, message)
-
-    def send_head(self) -> Any:
-        if self.latency:
-            time.sleep(self.latency)  # one round trip of a slower network
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not urlsplit(self.path).path.endswith("/"):
-                return super().send_head()  # the redirect to the folder's URL
-            path = path / "index.html"
-        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts_gzip and path.suffix in GZIP_SUFFIXES and path.is_file()):
-            return super().send_head()
-        with self.lock:
-            body = self.gzip_cache.get(path)
-            if body is None:
-                body = self.gzip_cache[path] = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
-        modified = self.date_time_string(int(path.stat().st_mtime))
-        if self.headers.get("If-Modified-Since") == modified:
-            self.send_response(304)
-            self.end_headers()
-            return None
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Last-Modified", modified)
-        self.send_header("Vary", "Accept-Encoding")
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        # A browser closed at the end of a run drops its connections: not a failure.
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def bench_server(directory: Path, latency_ms: float = 0) -> Iterator[tuple[str, list[Sent]]]:
-    """Serve ``directory`` on a free port; yields the base URL and the live log of bytes sent."""
-    log: list[Sent] = []
-    handler = type(
-        "Handler",
-        (_BenchHandler,),
-        {"log": log, "gzip_cache": {}, "lock": threading.Lock(), "latency": latency_ms / 1000},
-    )
-
-    def make(*args: Any, **kwargs: Any) -> http.server.BaseHTTPRequestHandler:
-        return handler(*args, directory=str(directory), **kwargs)
-
-    server = _QuietServer(("127.0.0.1", 0), make)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", log
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # ------------------------------------------------------------- preparation
@@ -356,6 +234,28 @@ def wait_for_service_worker(page: Page) -> None:
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=TIMEOUT_MS)
 
 
+# The service worker stores Python once a check page runs it (mdx-offline.mjs).
+RUNTIME_STORED = """
+async (paths) => {
+  for (let tries = 0; tries < 1200; tries += 1) {
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      const found = await Promise.all(paths.map((path) => cache.match(path, { ignoreVary: true })));
+      if (found.every(Boolean)) return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+"""
+
+
+def wait_for_runtime_stored(page: Page, site: Path) -> None:
+    paths = sorted("/" + path for path in service_worker.manifests(site)[1])
+    if not page.evaluate(RUNTIME_STORED, paths):
+        raise SystemExit(f"The service worker did not store Python after {page.url}")
+
+
 @contextlib.contextmanager
 def fresh_profile(playwright: Playwright) -> Iterator[BrowserContext]:
     """A browser with a new, empty profile on disk: a disk HTTP cache, code
@@ -370,12 +270,14 @@ def fresh_profile(playwright: Playwright) -> Iterator[BrowserContext]:
             context.close()
 
 
-def measure_ours(playwright: Playwright, base: str, path: str, results: dict[str, Samples], clicks: int, seed: int) -> None:
+def measure_ours(playwright: Playwright, base: str, path: str, results: dict[str, Samples], clicks: int, seed: int,
+                 site: Path) -> None:
     with fresh_profile(playwright) as context:
         context.add_init_script(MARKS_SCRIPT)
         page = context.new_page()
         cold = visit(page, base + path)
         wait_for_service_worker(page)
+        wait_for_runtime_stored(page, site)
         page.close()
         page = context.new_page()
         warm = visit(page, base + path)
@@ -402,10 +304,10 @@ def measure_stock(playwright: Playwright, base: str, results: dict[str, Samples]
             page.close()
 
 
-def measure_bytes(playwright: Playwright, base: str, log: list[Sent], path: str) -> dict[str, Any]:
+def measure_bytes(playwright: Playwright, base: str, host: Host, path: str) -> dict[str, Any]:
     """Bytes sent for one cold visit: the page's own (with its worker), then the
     service worker's install (its script and precache), separately."""
-    del log[:]
+    since = len(host.sent())
     with fresh_profile(playwright) as context:
         context.add_init_script(MARKS_SCRIPT)
         page = context.new_page()
@@ -415,9 +317,10 @@ def measure_bytes(playwright: Playwright, base: str, log: list[Sent], path: str)
         wait_for_service_worker(page)
         page.wait_for_load_state("networkidle", timeout=TIMEOUT_MS)
     sw_url = urlsplit(base + "sw.js").path
+    settle(host, since)
     own: list[Sent] = []
     precache: list[Sent] = []
-    for sent in log:
+    for sent in host.sent(since):
         by_worker = sent.service_worker_script or urlsplit(sent.referer).path == sw_url
         (precache if by_worker else own).append(sent)
     return {
@@ -427,6 +330,183 @@ def measure_bytes(playwright: Playwright, base: str, log: list[Sent], path: str)
         "service worker": sum(s.size for s in precache),
         "largest": sorted(((s.size, s.path) for s in own), reverse=True)[:5],
     }
+
+
+# ------------------------------------------------------- the real-link profile
+
+REAL_LINK_BITS_PER_SECOND = 10_000_000
+REAL_LINK_LATENCY_S = 0.040
+# Python ready on the real link, as a share of stock's (issue 13).
+REAL_LINK_RATIO_TARGET = 0.8
+FIRST_VISIT_BUDGET = 2_000_000
+
+
+def sent_total(host: Host, since: int) -> tuple[int, list[str]]:
+    sent = host.sent(since)
+    return sum(s.size for s in sent), sorted({s.path for s in sent})
+
+
+def settle(host: Host, since: int) -> None:
+    """The host logs a response when its connection closes: wait for the log to stop growing."""
+    size = -1
+    while size != len(host.sent(since)):
+        size = len(host.sent(since))
+        time.sleep(0.3)
+
+
+def measure_real_link(playwright: Playwright, site: Path, stock: Path, scratch: Path, runs: int) -> dict[str, Samples]:
+    """Cold check pages (ours and stock), a cold content page with its service
+    worker's work, and a returning visit after a one-page deploy, all through
+    one shared bottleneck."""
+    results: dict[str, Samples] = collections.defaultdict(Samples)
+    link = Bottleneck(REAL_LINK_BITS_PER_SECOND, REAL_LINK_LATENCY_S)
+    changed = deployed(site, scratch / "one-page-changed", pages=[CONTENT_PAGE.strip("/")])
+    with hosting(site, link) as (base, host), hosting(stock, link) as (stock_base, stock_host):
+        for run in range(runs):
+            path = CHECK_PAGES[run % len(CHECK_PAGES)]
+            with fresh_profile(playwright) as context:
+                context.add_init_script(MARKS_SCRIPT)
+                since = len(host.sent())
+                marks = visit(context.new_page(), base + path)
+                results["real question"].add(marks["question"])
+                results["real ready"].add(marks["python"])
+                settle(host, since)
+                results["real check bytes"].add(sent_total(host, since)[0])
+            with fresh_profile(playwright) as context:
+                page = context.new_page()
+                since = len(stock_host.sent())
+                page.goto(stock_base, wait_until="load", timeout=TIMEOUT_MS * 3)
+                page.wait_for_function("() => window.__stockReady !== undefined", timeout=TIMEOUT_MS * 3)
+                results["real stock ready"].add(page.evaluate("() => window.__stockReady"))
+                settle(stock_host, since)
+                results["real stock bytes"].add(sent_total(stock_host, since)[0])
+            with fresh_profile(playwright) as context:
+                page = context.new_page()
+                since = len(host.sent())
+                started = time.monotonic()
+                page.goto(base + CONTENT_PAGE, wait_until="load", timeout=TIMEOUT_MS)
+                results["real content load"].add((time.monotonic() - started) * 1000)
+                wait_for_service_worker(page)
+                results["real content stored"].add((time.monotonic() - started) * 1000)
+                settle(host, since)
+                total, paths = sent_total(host, since)
+                results["real content bytes"].add(total)
+                results["real content python"].add(sum(p.startswith("/assets/pyodide/") for p in paths))
+            print(
+                f"real link run {run + 1}/{runs} /{path}: ready {results['real ready'].values[-1]:.0f} ms "
+                f"({results['real check bytes'].values[-1] / 1e6:.1f} MB), stock {results['real stock ready'].values[-1]:.0f} ms "
+                f"({results['real stock bytes'].values[-1] / 1e6:.1f} MB); content page {results['real content bytes'].values[-1] / 1e6:.2f} MB",
+                file=sys.stderr,
+            )
+        # A returning visitor (pages and Python stored) after a deploy that changed one page.
+        with fresh_profile(playwright) as context:
+            context.add_init_script(MARKS_SCRIPT)
+            page = context.new_page()
+            visit(page, base + CHECK_PAGES[0])
+            wait_for_service_worker(page)
+            wait_for_runtime_stored(page, site)
+            page.goto(base + CONTENT_PAGE, wait_until="load", timeout=TIMEOUT_MS)
+            settle(host, 0)
+            host.deploy(changed)
+            since = len(host.sent())
+            started = time.monotonic()
+            page.reload(wait_until="load", timeout=TIMEOUT_MS)  # the browser checks sw.js, the new one installs
+            if not page.evaluate(NEW_BUILD_WAITING):
+                raise SystemExit("The one-page deploy's service worker did not install")
+            page.reload(wait_until="load", timeout=TIMEOUT_MS)  # the new build takes over
+            page.wait_for_selector('h1[data-build="B"]', timeout=TIMEOUT_MS)
+            results["real returning ms"].add((time.monotonic() - started) * 1000)
+            settle(host, since)
+            total, paths = sent_total(host, since)
+            results["real returning bytes"].add(total)
+            results["real returning paths"] = Samples()
+            results["real returning paths"].values = paths  # type: ignore[assignment]
+            host.deploy(site)
+    return results
+
+
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE_PAGES = ("", CONTENT_PAGE, *CHECK_PAGES)
+
+
+def measure_lighthouse(site: Path, runs: int) -> dict[str, dict[str, list[float]]]:
+    """Lighthouse (npm, pinned) on its default mobile profile (simulated slow
+    4G and a slowed CPU), performance and accessibility, against the site
+    served with gzip on localhost; CHROME_PATH is the system Chromium."""
+    if not LIGHTHOUSE.is_file():
+        raise SystemExit(f"{LIGHTHOUSE} is missing: run `make deps` (npm ci)")
+    scores: dict[str, dict[str, list[float]]] = {}
+    environment = {**os.environ, "CHROME_PATH": chromium_path()}
+    with hosting(site) as (base, _), tempfile.TemporaryDirectory(prefix="mdx-lighthouse-") as scratch:
+        for path in LIGHTHOUSE_PAGES:
+            for run in range(runs):
+                report_path = Path(scratch) / f"{run}.json"
+                completed = subprocess.run(
+                    [str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={report_path}",
+                     "--only-categories=performance,accessibility",
+                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                    env=environment, capture_output=True, text=True, timeout=600, check=False,
+                )
+                if completed.returncode != 0 or not report_path.is_file():
+                    raise SystemExit(f"lighthouse failed on /{path}:\n{completed.stderr[-2000:]}")
+                categories = json.loads(report_path.read_text(encoding="utf-8"))["categories"]
+                for name in ("performance", "accessibility"):
+                    scores.setdefault(path, {}).setdefault(name, []).append(round(categories[name]["score"] * 100))
+            print(f"lighthouse /{path}: {scores[path]}", file=sys.stderr)
+    return scores
+
+
+def lighthouse_lines(scores: dict[str, dict[str, list[float]]]) -> list[str]:
+    lines = [
+        "| page (Lighthouse, mobile) | performance: median (min–max) | target | accessibility | target |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for path, found in scores.items():
+        performance, accessibility = found["performance"], found["accessibility"]
+        lines.append(
+            f"| /{path} | {statistics.median(performance):.0f} ({min(performance)}–{max(performance)}) | ≥ 95 "
+            f"{'yes' if statistics.median(performance) >= 95 else '**no**'} | {statistics.median(accessibility):.0f} | 100 "
+            f"{'yes' if min(accessibility) == 100 else '**no**'} |"
+        )
+    return lines
+
+
+NEW_BUILD_WAITING = """
+async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  for (let tries = 0; tries < 1200 && registration.waiting === null; tries += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return registration.waiting !== null;
+}
+"""
+
+
+def real_link_lines(real: dict[str, Samples]) -> list[str]:
+    ready, stock = real["real ready"], real["real stock ready"]
+    ratio = ready.median / stock.median
+    content_bytes = real["real content bytes"]
+    worst_content = max(content_bytes.values)
+    mb = lambda size: f"{size / 1e6:.1f} MB"  # noqa: E731
+    rows_ = [
+        Row("First question visible, cold", f"{seconds(real['real question'].median)} ({real['real question'].spread()} ms)"),
+        Row("Python ready, cold", f"{seconds(ready.median)} ({ready.spread()} ms)", f"{seconds(stock.median)} ({stock.spread()} ms)",
+            f"{ratio:.2f}×", f"≤ {REAL_LINK_RATIO_TARGET}× stock", ratio <= REAL_LINK_RATIO_TARGET),
+        Row("Bytes until Python is ready, cold", mb(real["real check bytes"].median), mb(real["real stock bytes"].median),
+            f"{real['real check bytes'].median / real['real stock bytes'].median:.2f}×"),
+        Row("Content page /" + CONTENT_PAGE + ", cold: page loaded / service worker done",
+            f"{seconds(real['real content load'].median)} / {seconds(real['real content stored'].median)}"),
+        Row("Content page, cold: bytes in all, service worker included", f"{mb(content_bytes.median)} (worst {mb(worst_content)}), Python files {max(real['real content python'].values):.0f}",
+            target="≤ 2 MB, no Python file", met=worst_content <= FIRST_VISIT_BUDGET and max(real["real content python"].values) == 0),
+        Row("Returning visitor after a one-page deploy: bytes, until the new page shows",
+            f"{kilobytes(int(real['real returning bytes'].median))} in {seconds(real['real returning ms'].median)}: "
+            + ", ".join(f"`{path}`" for path in real["real returning paths"].values)),
+    ]
+    return [
+        "| figure (real link) | ours: median (min–max) | stock: median (min–max) | ours / stock | target | met |",
+        "| --- | --- | --- | --- | --- | --- |",
+        *(row.cells() for row in rows_),
+    ]
 
 
 # ----------------------------------------------------------------- report
@@ -533,8 +613,28 @@ def phases(results: dict[str, Samples]) -> list[str]:
     return lines
 
 
-def report(results: dict[str, Samples], sizes: dict[str, dict[str, Any]], setup: dict[str, str]) -> str:
+def report(results: dict[str, Samples], sizes: dict[str, dict[str, Any]], setup: dict[str, str],
+           real: dict[str, Samples] | None = None, lighthouse: dict[str, dict[str, list[float]]] | None = None) -> str:
     table = rows(results, sizes)
+    real_part = [] if not real else [
+        "",
+        f"### Real link: {REAL_LINK_BITS_PER_SECOND / 1e6:g} Mbit/s shared, {REAL_LINK_LATENCY_S * 1000:g} ms per response",
+        "",
+        *real_link_lines(real),
+        "",
+        "How: " + REAL_HOW.format(runs=len(real["real ready"].values), content=CONTENT_PAGE),
+    ]
+    if lighthouse:
+        real_part += [
+            "",
+            "### Lighthouse",
+            "",
+            *lighthouse_lines(lighthouse),
+            "",
+            "How: `node_modules/.bin/lighthouse` (pinned in package.json), its default mobile profile (simulated "
+            "slow 4G, CPU slowed 4×), `CHROME_PATH` at the system Chromium, against the built site served with gzip on "
+            "localhost; each page a new profile (no service worker).",
+        ]
     judged = [row for row in table if row.met is not None]
     out = [
         BEGIN,
@@ -550,6 +650,7 @@ def report(results: dict[str, Samples], sizes: dict[str, dict[str, Any]], setup:
         *phases(results),
         "",
         "How: " + setup["how"],
+        *real_part,
         "",
         "Machine:",
         "",
@@ -576,8 +677,21 @@ HOW = (
     "stock, so ours includes restoring the snapshot and putting the checks zip on `sys.path` (the bench stops if a "
     "visit fell back to a normal start). Bytes: one cold visit each of /{content} "
     "and /{check}, counted by the server (headers and bodies) and split by the Referer into the page's own "
-    "requests (its worker included) and the service worker's install. The server gzips text as a static "
-    "host does; `.wasm`, `.zip` and the snapshot's `.bin` (gzip inside) are sent as they are."
+    "requests (its worker included) and the service worker's install. The server (`tests/support/host.py`) "
+    "gzips text and `.wasm` as a static host does; `.zip` and the snapshot's `.bin` (gzip inside) are sent as they are."
+)
+
+
+REAL_HOW = (
+    "{runs} runs. Both sites are served by `tests/support/host.py` as a static host serves them (gzip for text "
+    "and `.wasm`; `.zip` and the snapshot's `.bin` as they are) behind one shared bottleneck: a token bucket over "
+    "all connections, plus a fixed delay before each response. Each run: a cold check page (new profile; Python "
+    "ready as above; bytes until then, counted by the host), the stock page the same way, and a cold visit to "
+    "/{content} until its service worker controls it (bytes of the page and of the worker's install, Python files "
+    "counted). Then once: a visitor with pages and Python stored, after a deploy that changes only /{content} "
+    "(a copy of the site with that page changed and `sw.js` written again by the build's code): the page is "
+    "reloaded (the browser checks `sw.js` and the new worker installs), then reloaded again (the new build takes "
+    "over); bytes and the paths asked from the host are listed."
 )
 
 
@@ -603,10 +717,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--clicks", type=int, default=30, help="“Volgende” clicks per run (default 30)")
     parser.add_argument("--site", type=Path, help="an already built site (skips the build)")
     parser.add_argument("--latency-ms", type=float, default=0, help="delay every response, as a slower network would")
+    parser.add_argument("--real-runs", type=int, default=3,
+                        help="runs on the real-link profile (10 Mbit/s shared, 40 ms per response; default 3, 0 skips it)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3, 0 skips it)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave BENCHMARKS.md alone")
     args = parser.parse_args(argv)
-    if args.runs < 5:
-        parser.error("--runs must be at least 5")
+    if args.runs < 1 or args.real_runs < 0:
+        parser.error("--runs must be at least 1 (the targets are judged on 5 or more), --real-runs at least 0")
 
     with tempfile.TemporaryDirectory(prefix="mdx-bench-") as scratch:
         site = args.site or Path(scratch) / "site"
@@ -616,9 +733,11 @@ def main(argv: list[str] | None = None) -> None:
         stock_site(stock)
         load_at_start = load_average()
         results: dict[str, Samples] = collections.defaultdict(Samples)
+        # Localhost: no bottleneck, only the optional delay before each response.
+        localhost = Bottleneck(math.inf, args.latency_ms / 1000) if args.latency_ms else None
         with (
-            bench_server(site, args.latency_ms) as (base, log),
-            bench_server(stock, args.latency_ms) as (stock_base, _),
+            hosting(site, localhost) as (base, host),
+            hosting(stock, localhost) as (stock_base, _),
             sync_playwright() as playwright,
         ):
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -628,7 +747,7 @@ def main(argv: list[str] | None = None) -> None:
             measure_stock(playwright, stock_base, collections.defaultdict(Samples))
             for run in range(args.runs):
                 path = CHECK_PAGES[run % len(CHECK_PAGES)]
-                measure_ours(playwright, base, path, results, args.clicks, seed=run + 1)
+                measure_ours(playwright, base, path, results, args.clicks, seed=run + 1, site=site)
                 measure_stock(playwright, stock_base, results)
                 print(
                     f"run {run + 1}/{args.runs} /{path}: question {results['question cold'].values[-1]:.0f} ms, "
@@ -637,15 +756,17 @@ def main(argv: list[str] | None = None) -> None:
                     file=sys.stderr,
                 )
             sizes = {
-                "content": measure_bytes(playwright, base, log, CONTENT_PAGE),
-                "check": measure_bytes(playwright, base, log, CHECK_PAGES[0]),
+                "content": measure_bytes(playwright, base, host, CONTENT_PAGE),
+                "check": measure_bytes(playwright, base, host, CHECK_PAGES[0]),
             }
+            real = measure_real_link(playwright, site, stock, Path(scratch), args.real_runs) if args.real_runs else None
+        lighthouse = measure_lighthouse(site, args.lighthouse_runs) if args.lighthouse_runs else None
     described = machine()
     described["Chromium"] = f"{chromium} (headless, the system package, driven by Playwright)"
     described["Load average (1, 5, 15 min) at start / end"] = f"{load_at_start} / {load_average()}"
     options = f" (`--latency-ms {args.latency_ms:g}`)" if args.latency_ms else ""
     how = HOW.format(runs=args.runs, clicks=args.clicks, content=CONTENT_PAGE, check=CHECK_PAGES[0])
-    section = report(results, sizes, {"options": options, "how": how, "machine": described})
+    section = report(results, sizes, {"options": options, "how": how, "machine": described}, real, lighthouse)
     print(section)
     if not args.no_write:
         write_benchmarks(section)

@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
+from sitebuild import service_worker
+
 import checks
 from tests.support.browser import (
     check_page,
@@ -52,11 +54,29 @@ def do_check(page: Page, base_url: str, name: str) -> None:
 # --- Offline ------------------------------------------------------------------------
 
 
-def test_every_page_and_both_checks_work_offline_after_the_first_visit(
+def test_every_page_and_both_checks_work_offline_after_a_visit_to_a_check_page(
     context: BrowserContext, page: Page, watch: PageWatch, base_url: str, site_dir: Path
 ) -> None:
-    page.goto(base_url)
+    # Pages are stored after a visit to any page, Python after a check page
+    # (tests/test_browser_offline_copy.py has the first visit to a content page).
+    page.goto(base_url + "kindcheck/")
     wait_for_service_worker(page)
+    wait_for_python(page, "kindcheck")
+    runtime_files = sorted(base_url + path for path in service_worker.manifests(site_dir)[1])
+    stored = page.evaluate(
+        """async (urls) => {
+            // Python is stored once it runs (mdx-offline.mjs): wait for it.
+            for (let tries = 0; tries < 600; tries += 1) {
+                const [name] = await caches.keys();
+                const cache = await caches.open(name);
+                if ((await Promise.all(urls.map((url) => cache.match(url, { ignoreVary: true })))).every(Boolean)) return true;
+                await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+            return false;
+        }""",
+        runtime_files,
+    )
+    assert stored, "the service worker did not store Python after a check page"
     version = [name for name in cached_urls(page) if name.startswith("mdx-")]
     assert len(version) == 1, f"one cache per build, got {version}"
 

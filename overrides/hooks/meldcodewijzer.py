@@ -20,7 +20,19 @@ from mkdocs.structure.pages import Page
 
 from checks import cases, practice
 from checks.engine import EMERGENCY_NUMBER, VEILIG_THUIS_NUMBER
-from sitebuild import addresses, casepages, csp, markers, printlinks, redirects, runtime, service_worker, webapp
+from sitebuild import (
+    addresses,
+    casepages,
+    csp,
+    markers,
+    printlinks,
+    redirects,
+    runtime,
+    service_worker,
+    slim,
+    stylesheets,
+    webapp,
+)
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
@@ -59,6 +71,13 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     )
     for path, content in app.items():
         files.append(File.generated(config, path, content=content))
+    # The extra stylesheets become one file; the pages link only that one.
+    sources = [str(source) for source in config.extra_css]
+    name, text = stylesheets.bundle(Path(config.docs_dir), sources)
+    for file in [f for f in files if f.src_uri in sources]:
+        files.remove(file)
+    files.append(File.generated(config, name, content=text))
+    config.extra_css = [name]
     return files
 
 
@@ -126,10 +145,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     redirects.rewrite(site_dir, redirect_maps, use_directory_urls=config.use_directory_urls)
     linked = printlinks.apply(site_dir, addresses.base_url(config.site_url))
     log.debug("Print addresses written into the links of %d pages", linked)
+    removed = slim.prune(site_dir)
+    log.debug("Left out of the site, used by no visitor: %s", ", ".join(removed))
+    slim.label_search_dialog(site_dir)
+    sized = service_worker.write_download_size(site_dir)
+    log.debug("Size of the offline download written into %d pages", sized)
     if _serving:
         log.info("mkdocs serve: no Content-Security-Policy and no service worker")
         return
     pages = csp.apply(site_dir)
     log.info("Content-Security-Policy written into %d pages", pages)
-    files_cached = service_worker.write(site_dir)
-    log.info("Service worker precaches %d files", files_cached)
+    core, python = service_worker.write(site_dir)
+    log.info("Service worker: %d files stored on the first visit, %d Python files on demand", core, python)

@@ -2,7 +2,7 @@
  * Site entry module, on every page. Content pages pay for nothing more than
  * this file: the check code and Python load only where a check is on the page.
  */
-const ROOT = new URL("../../", import.meta.url);
+import "./mdx-offline.mjs";
 
 let mounted = new AbortController();
 
@@ -59,13 +59,6 @@ function keepInPageLinksInPage() {
   }
 }
 
-function registerServiceWorker() {
-  if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker
-    .register(new URL("sw.js", ROOT), { scope: ROOT.pathname })
-    .catch((error) => console.info("Meldcodewijzer: no offline copy (service worker not registered):", error));
-}
-
 // With instant navigation the theme swaps pages without a load: document$
 // emits for each one. Without the theme's script, mount once.
 function onPage() {
@@ -77,4 +70,3 @@ function onPage() {
 
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
-registerServiceWorker();

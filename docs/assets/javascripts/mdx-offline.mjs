@@ -1,0 +1,110 @@
+/**
+ * The site's offline copy. Registers the service worker (built as sw.js by
+ * overrides/hooks/sitebuild/service_worker.py) and runs the "download the
+ * checks" button of docs/_snippets/offline-download.md: the worker keeps
+ * pages and schemes after any visit, but Python (~10× the rest) only after a
+ * check page or when the visitor asks for it here.
+ */
+const ROOT = new URL("../../", import.meta.url);
+
+const TEXT = {
+  busy: "Bezig met downloaden. Laat deze pagina open tot dit klaar is.",
+  done: "Klaar. De checks werken nu ook zonder internet, in deze browser.",
+  ready: "De checks staan al klaar voor gebruik zonder internet, in deze browser.",
+  failed: "Downloaden is niet gelukt. Controleer je internetverbinding en probeer het opnieuw.",
+  unsupported: "Deze browser kan de checks niet bewaren. Zonder internet kun je wel het schema op de pagina van elke check gebruiken.",
+};
+
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register(new URL("sw.js", ROOT), { scope: ROOT.pathname }).then(
+    // Ask for a new build on every page load (one small conditional request):
+    // the browser's own check after a navigation can come much later.
+    // Offline the check fails, as it should: the stored build goes on.
+    // (A browser that blocks service workers may resolve with nothing.)
+    (registration) => registration?.update().catch(() => {}),
+    (error) => console.info("Meldcodewijzer: no offline copy (service worker not registered):", error),
+  );
+}
+
+/**
+ * One question to the active service worker, answered over its own channel.
+ * @param {object} message
+ * @returns {Promise<any>}
+ */
+async function ask(message) {
+  const registration = await navigator.serviceWorker.ready;
+  const channel = new MessageChannel();
+  const answer = new Promise((resolve) => {
+    channel.port1.onmessage = ({ data }) => resolve(data);
+  });
+  registration.active.postMessage(message, [channel.port2]);
+  return answer;
+}
+
+/** The button that stores the checks' runtime for offline use ([data-mdx-offline-download]). */
+export class OfflineDownload {
+  /** @param {HTMLElement} root the element holding the button and its status */
+  constructor(root) {
+    this.button = root.querySelector("[data-mdx-offline-download]");
+    this.status = root.querySelector("[data-mdx-offline-status]");
+    if (!this.button || !this.status) throw new Error("offline download: the snippet lost its button or status");
+    if (!("serviceWorker" in navigator)) {
+      this.status.textContent = TEXT.unsupported;
+      return;
+    }
+    this.button.hidden = false;
+    this.button.addEventListener("click", () => void this.download());
+    void ask({ type: "mdx-runtime-status" }).then(({ complete }) => {
+      if (complete && this.status.textContent === "") this.status.textContent = TEXT.ready;
+    });
+  }
+
+  async download() {
+    this.button.disabled = true;
+    this.status.textContent = TEXT.busy;
+    try {
+      const { ok, message } = await ask({ type: "mdx-cache-runtime" });
+      if (!ok) throw new Error(message);
+      this.status.textContent = TEXT.done;
+    } catch (error) {
+      console.info("Meldcodewijzer: the checks could not be stored for offline use:", error);
+      this.status.textContent = TEXT.failed;
+    } finally {
+      this.button.disabled = false;
+    }
+  }
+}
+
+/**
+ * On a check page, once Python runs, have the service worker store the
+ * runtime for offline use. The page's worker may have started before the
+ * service worker took control (a first visit), so its downloads did not pass
+ * through it; the browser's HTTP cache still holds them, so storing them
+ * now costs a revalidation, not a second download.
+ * @param {Element} check an element with `data-python` (mdx-check.mjs)
+ */
+function storeRuntimeOnceReady(check) {
+  if (!("serviceWorker" in navigator)) return;
+  const store = () => {
+    observer.disconnect();
+    void ask({ type: "mdx-cache-runtime" }).then(({ ok, message }) => {
+      if (!ok) console.info("Meldcodewijzer: the checks are not stored for offline use:", message);
+    });
+  };
+  const observer = new MutationObserver(() => {
+    if (check.getAttribute("data-python") === "ready") store();
+  });
+  if (check.getAttribute("data-python") === "ready") store();
+  else observer.observe(check, { attributes: true, attributeFilter: ["data-python"] });
+}
+
+function onPage() {
+  for (const root of document.querySelectorAll("[data-mdx-offline]")) new OfflineDownload(root);
+  const check = document.querySelector("[data-python]");
+  if (check) storeRuntimeOnceReady(check);
+}
+
+registerServiceWorker();
+if (window.document$) window.document$.subscribe(onPage);
+else onPage();
