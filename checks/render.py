@@ -152,19 +152,19 @@ def question_html(check: Check, question: Question, *, can_go_back: bool) -> str
     # answer never ends up in the address bar of a reload.
     return (
         f'<form class="mdx-check__form" data-question="{question.id}" method="dialog" novalidate>'
-        f'<div class="mdx-check__error-summary" id="{base}-error-summary" tabindex="-1" hidden>'
+        f'<div class="mdx-check__error-summary" id="{base}-error-summary" tabindex="-1" hidden data-check-part="error-summary">'
         '<h3 class="mdx-check__error-title">Er is een probleem</h3>'
         f'<ul><li><a href="#{first_radio}" data-focus="{first_radio}">'
         f"Kies een antwoord bij {escape(question.label)}.</a></li></ul>"
         "</div>"
         f"{_notice(question)}"
         f'<fieldset class="mdx-check__fieldset" aria-describedby="{base}-help">'
-        f'<legend class="mdx-check__legend" tabindex="-1">'
+        f'<legend class="mdx-check__legend" tabindex="-1" data-check-part="focus">'
         f'<span class="mdx-check__caption">{escape(caption(check, question))}</span> '
         f'<span class="mdx-check__question">{escape(question.text)}</span>'
         "</legend>"
         f"{_help(question, base + '-help')}"
-        f'<p class="mdx-check__field-error" id="{base}-error" hidden>'
+        f'<p class="mdx-check__field-error" id="{base}-error" hidden data-check-part="field-error">'
         '<span class="mdx-visually-hidden">Fout: </span>Kies een antwoord.</p>'
         f'<div class="mdx-check__radios">{radios}</div>'
         "</fieldset>"
@@ -210,7 +210,7 @@ def outcome_html(check: Check, outcome: Outcome, reason: str, record: str) -> st
     base = f"mdx-{check.name}-samenvatting"
     return (
         f'<div class="mdx-check__outcome" data-outcome="{outcome.id}">'
-        f'<h3 class="mdx-check__outcome-title" tabindex="-1">'
+        f'<h3 class="mdx-check__outcome-title" tabindex="-1" data-check-part="focus">'
         f'<span class="mdx-check__caption">{OUTCOME}</span> {escape(outcome.title)}</h3>'
         f"{_outcome_body(check, outcome, (reason,) if reason else (), 'h4')}"
         f'<h4 id="{base}-titel">{RECORD}</h4>'
@@ -218,9 +218,9 @@ def outcome_html(check: Check, outcome: Outcome, reason: str, record: str) -> st
         # A <pre> has no role that may carry a name (ARIA prohibits
         # aria-labelledby there, so screen readers may drop it): as a figure the
         # record is announced with its heading.
-        f'<pre class="mdx-check__summary" id="{base}" role="figure" aria-labelledby="{base}-titel">'
+        f'<pre class="mdx-check__summary" id="{base}" role="figure" aria-labelledby="{base}-titel" data-check-part="summary">'
         f"{escape(record)}</pre>"
-        f'<div class="mdx-check__copy-fallback" hidden>'
+        f'<div class="mdx-check__copy-fallback" hidden data-check-part="copy-fallback">'
         f'<label for="{base}-tekst">Kopiëren lukt niet automatisch in deze browser. '
         "Selecteer de tekst hieronder en kopieer die zelf (Ctrl+C of Cmd+C).</label>"
         f'<textarea id="{base}-tekst" class="mdx-check__summary-text" readonly rows="8">{escape(record)}</textarea>'
@@ -254,9 +254,9 @@ def check_html(check: Check) -> str:
     assert isinstance(first, Question)
     return (
         f'<div class="mdx-check" data-check="{check.name}" data-python="loading">'
-        f'<div class="mdx-check__step">{question_html(check, first, can_go_back=False)}</div>'
-        '<div class="mdx-check__status" role="status" aria-live="polite"></div>'
-        '<div class="mdx-check__fallback">'
+        f'<div class="mdx-check__step" data-check-part="step">{question_html(check, first, can_go_back=False)}</div>'
+        '<div class="mdx-check__status" role="status" aria-live="polite" data-check-part="status"></div>'
+        '<div class="mdx-check__fallback" data-check-part="fallback">'
         "<p><strong>De stap-voor-stap check werkt niet in deze browser.</strong> "
         "Gebruik het schema hieronder: dat is dezelfde check op papier. "
         "Kies je antwoord op de eerste vraag:</p>"

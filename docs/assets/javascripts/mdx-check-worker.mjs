@@ -3,10 +3,15 @@
  * thread so the page stays responsive while the runtime loads.
  *
  * Protocol (after Pyodide's web worker docs): the page posts
- * `{id, request}`; the worker answers `{id, ok: true, view}` or
- * `{id, ok: false, message}` — errors travel as data, never as exceptions.
- * Once at start it posts `{type: "ready"}` or `{type: "failed", message}`.
- * Requests that arrive before Python is ready wait for it: none are lost.
+ * `{id, request}`. Every message back has one `type`:
+ *   `{type: "ready"}`               once, when Python has started;
+ *   `{type: "failed", message}`     once, when it cannot start (and again,
+ *                                   with the `id`, for each request);
+ *   `{type: "reply", id, ok, ...}`  per request: `ok: true` with the `view`,
+ *                                   or `ok: false` with the checks' Dutch
+ *                                   `message` (an answer they do not accept).
+ * Errors travel as data, never as exceptions. Requests that arrive before
+ * Python is ready wait for it: none are lost.
  *
  * Start-up (figures in BENCHMARKS.md): the build ships the standard library
  * and the checks compiled to bytecode, plus a gzipped image of Python's memory
@@ -150,8 +155,9 @@ self.addEventListener("message", async ({ data }) => {
   const { id, request } = data;
   try {
     const handle = await python;
-    postMessage({ id, ...JSON.parse(handle(JSON.stringify(request))) });
+    const { ok, view, message } = JSON.parse(handle(JSON.stringify(request)));
+    postMessage({ type: "reply", id, ok, view, message });
   } catch (error) {
-    postMessage({ id, ok: false, failed: true, message: String(error?.message ?? error) });
+    postMessage({ type: "failed", id, message: String(error?.message ?? error) });
   }
 });

@@ -47,8 +47,8 @@ export class MdxCheck {
     this.root = root;
     this.name = root.dataset.check;
     this.python = python;
-    this.step = /** @type {HTMLElement} */ (root.querySelector(".mdx-check__step"));
-    this.status = /** @type {HTMLElement} */ (root.querySelector(".mdx-check__status"));
+    this.step = MdxCheck.#part(root, "step");
+    this.status = MdxCheck.#part(root, "status");
     if (!this.step || !this.status) throw new Error(`Check '${this.name}' lacks its step or status element`);
 
     this.#first = this.step.querySelector("form[data-question]")?.getAttribute("data-question") ?? undefined;
@@ -62,6 +62,17 @@ export class MdxCheck {
     );
   }
 
+  /**
+   * The page's parts are found by `data-check-part` (written by
+   * checks/render.py), never by class: classes are for the styles.
+   * @param {ParentNode} scope
+   * @param {string} name
+   * @returns {HTMLElement | null}
+   */
+  static #part(scope, name) {
+    return scope.querySelector(`[data-check-part="${name}"]`);
+  }
+
   /** @param {number} depth how many of the answers given count from now on */
   #show(depth) {
     this.#depth = depth;
@@ -71,7 +82,7 @@ export class MdxCheck {
   /** @param {SubmitEvent} event */
   #onSubmit(event) {
     const form = /** @type {HTMLFormElement} */ (event.target);
-    if (!form.matches(".mdx-check__form")) return;
+    if (!form.matches("form[data-question]")) return;
     event.preventDefault();
     if (this.#inFlight || !form.isConnected) return;
     const choice = /** @type {HTMLInputElement | null} */ (form.querySelector("input[type=radio]:checked"));
@@ -114,8 +125,8 @@ export class MdxCheck {
 
   /** @param {HTMLFormElement} form */
   #showMissingAnswer(form) {
-    const summary = /** @type {HTMLElement} */ (form.querySelector(".mdx-check__error-summary"));
-    const message = /** @type {HTMLElement} */ (form.querySelector(".mdx-check__field-error"));
+    const summary = MdxCheck.#part(form, "error-summary");
+    const message = MdxCheck.#part(form, "field-error");
     form.classList.add("mdx-check__form--error");
     summary.hidden = false;
     message.hidden = false;
@@ -154,18 +165,17 @@ export class MdxCheck {
     for (const radio of this.step.querySelectorAll("input[type=radio]")) {
       if (/** @type {HTMLInputElement} */ (radio).value === given) /** @type {HTMLInputElement} */ (radio).checked = true;
     }
-    const focusTarget = this.step.querySelector(".mdx-check__legend, .mdx-check__outcome-title");
-    /** @type {HTMLElement} */ (focusTarget)?.focus();
+    MdxCheck.#part(this.step, "focus")?.focus();
   }
 
   async #copy() {
-    const summary = this.step.querySelector(".mdx-check__summary")?.textContent ?? "";
+    const summary = MdxCheck.#part(this.step, "summary")?.textContent ?? "";
     try {
       if (!navigator.clipboard) throw new Error("Clipboard API unavailable");
       await navigator.clipboard.writeText(summary);
       this.status.textContent = COPIED;
     } catch {
-      const fallback = /** @type {HTMLElement} */ (this.step.querySelector(".mdx-check__copy-fallback"));
+      const fallback = MdxCheck.#part(this.step, "copy-fallback");
       fallback.hidden = false;
       const text = /** @type {HTMLTextAreaElement} */ (fallback.querySelector("textarea"));
       text.focus();
@@ -192,7 +202,7 @@ export class MdxCheck {
       this.status.append(link);
     }
     // The build's links below lead on from the first question only.
-    const fallback = /** @type {HTMLElement | null} */ (this.root.querySelector(".mdx-check__fallback"));
+    const fallback = MdxCheck.#part(this.root, "fallback");
     if (fallback && node !== this.#first) fallback.hidden = true;
   }
 

@@ -67,14 +67,25 @@ export class PythonWorker {
     });
   }
 
+  /**
+   * One message of the protocol in mdx-check-worker.mjs.
+   * @param {{type: string, id?: number, ok?: boolean, view?: object, message?: string}} data
+   */
   #receive(data) {
-    if (data.type === "ready") return this.#markReady();
-    if (data.type === "failed") return this.#fail(new Error(data.message));
-    const pending = this.#pending.get(data.id);
-    if (!pending) return;
-    this.#pending.delete(data.id);
-    if (data.failed) pending.reject(new Error(data.message));
-    else pending.resolve(data);
+    switch (data.type) {
+      case "ready":
+        return this.#markReady();
+      case "failed":
+        return this.#fail(new Error(data.message));
+      case "reply": {
+        const pending = this.#pending.get(data.id);
+        if (!pending) throw new Error(`Python worker: a reply to request ${data.id}, which is not waiting`);
+        this.#pending.delete(data.id);
+        return pending.resolve({ ok: data.ok, view: data.view, message: data.message });
+      }
+      default:
+        throw new Error(`Python worker: unknown message type '${data.type}'`);
+    }
   }
 
   /** @param {Error} error */
