@@ -82,6 +82,13 @@ def _expand_one(match: re.Match[str], page: str) -> str:
     return kind.render(check)  # type: ignore[call-arg]
 
 
+def checks_on(html: str) -> tuple[str, ...]:
+    """The names in this page's interactive-check markers (``mdx:check NAME``),
+    so the page's head can start Python before the check's own code loads."""
+    bodies = (_BODY.fullmatch(match["body"].strip()) for match in MARKER.finditer(html))
+    return tuple(body["name"] for body in bodies if body and body["kind"] == "check" and body["name"])
+
+
 def expand(html: str, page: str) -> str:
     """Every marker in a page's HTML expanded (or, for a later stage, checked).
     ``page`` is the page's site-relative address, e.g. ``kindcheck/``."""

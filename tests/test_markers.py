@@ -13,7 +13,7 @@ import pytest
 
 import checks
 from checks.render import explanation_html, scheme_html
-from sitebuild import markers, versions
+from sitebuild import inline, markers, versions
 from tests.support.site import copy_project
 
 
@@ -90,3 +90,22 @@ def test_the_built_check_pages_explain_every_question_from_the_data(site_dir: Pa
         assert f'data-check-explanation="{name}"' in html
         for question in check.questions.values():
             assert f'id="uitleg-{name}-{question.id}"' in html
+
+
+def test_the_hook_learns_which_checks_a_page_holds_from_its_markers() -> None:
+    html = "<p>x</p>\n<!-- mdx:check route -->\n<!-- mdx:scheme kindcheck -->\n<!-- mdx:versions -->\n"
+    assert markers.checks_on(html) == ("route",)
+    assert markers.checks_on("<p>Geen check hier.</p>") == ()
+
+
+def test_a_page_starts_python_early_exactly_when_it_holds_a_check(site_dir: Path) -> None:
+    for page in sorted(site_dir.rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        has_check = 'data-check-part="step"' in html
+        starts = "<script data-worker=" in html
+        assert starts == has_check, page.relative_to(site_dir)
+
+
+def test_an_unknown_inline_script_is_refused_by_name() -> None:
+    with pytest.raises(ValueError, match="'nope'.*known: history, python-early"):
+        inline.script("nope")

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -24,6 +25,7 @@ from sitebuild import (
     addresses,
     casepages,
     csp,
+    inline,
     markers,
     printlinks,
     redirects,
@@ -99,7 +101,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return casepages.expand(markdown, here=page.url, cases=cases.CASES, check_pages=check_pages, case_pages=case_pages)
 
 
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    # Inline scripts are real files (sitebuild/inline/); templates include them by name.
+    env.globals["mdx_inline_script"] = inline.script
+    return env
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    # The head's early start of Python (partials/mdx-python-early.html) asks this.
+    page.meta["mdx_checks"] = markers.checks_on(html)
     try:
         return markers.expand(html, page.url)
     except markers.MarkerError as error:

@@ -103,7 +103,7 @@ export class PythonWorker {
 
 /**
  * What the head of a check page leaves in `window.mdxEarlyPython`
- * (overrides/partials/mdx-python-early.html).
+ * (overrides/partials/mdx-python-early.html, sitebuild/inline/python-early.js).
  * @typedef {{worker: Worker, events: Array<MessageEvent | ErrorEvent>, release: () => void}} EarlyWorker
  */
 

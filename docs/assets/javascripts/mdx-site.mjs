@@ -62,7 +62,7 @@ function keepInPageLinksInPage() {
 // With instant navigation the theme swaps pages without a load: document$
 // emits for each one. Without the theme's script, mount once.
 function onPage() {
-  // The page on screen, for the popstate gate in partials/mdx-history.html.
+  // The page on screen, for the popstate gate (sitebuild/inline/history.js).
   window.mdxHistory?.shown(location.pathname);
   keepInPageLinksInPage();
   void mountChecks();
