@@ -13,6 +13,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
+import checks
+
 from tests.support.browser import PageWatch
 from tests.support.site import config, content_pages, nav_addresses
 
@@ -261,7 +263,8 @@ def test_leaving_from_a_check_in_its_third_question_back_does_not_return(
         for question in ("afweging-1", "afweging-2"):
             root.locator(f'form[data-question="{question}"]').get_by_label("Ja", exact=True).check()
             root.get_by_role("button", name="Volgende", exact=True).click()
-        root.locator('form[data-question="afweging-3-na-melden"]').wait_for()  # the third question
+        third = checks.get("afwegingskader").step(["ja", "ja"]).id
+        root.locator(f'form[data-question="{third}"]').wait_for()
         if in_page_link:
             # A link within the page (here the table of contents) adds an entry of this page.
             page.locator(".md-sidebar--secondary a[href$='#het-hele-schema']").click()
