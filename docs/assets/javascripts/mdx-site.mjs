@@ -4,6 +4,9 @@
  */
 import "./mdx-offline.mjs";
 
+// The site's root, for the files a practice case needs (mdx-case-aside.mjs).
+const ROOT = new URL("../../", import.meta.url);
+
 let mounted = new AbortController();
 
 /**
