@@ -1,6 +1,6 @@
 /**
  * The site's offline copy. Registers the service worker (built as sw.js by
- * overrides/hooks/sitebuild/service_worker.py) and runs the "download the
+ * sitebuild/service_worker.py) and runs the "download the
  * checks" button of docs/_snippets/offline-download.md: the worker keeps
  * pages and schemes after any visit, but Python (~10× the rest) only after a
  * check page or when the visitor asks for it here.
