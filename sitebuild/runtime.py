@@ -48,6 +48,8 @@ import time
 import zipfile
 from pathlib import Path
 
+import checks as check_definitions
+
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
 RUNTIME_DIR = "assets/pyodide"
@@ -325,7 +327,13 @@ def install(site_dir: Path, project_root: Path) -> Path:
     snapshot_name = _write_hashed(target, SNAPSHOT_NAME, snapshot.read_bytes(), suffix=".bin")
 
     runtime_lock = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))
-    checks_entry = {"file": checks_name, "path": CHECKS_PATH, "integrity": subresource_integrity(checks_bytes)}
+    checks_entry = {
+        "file": checks_name,
+        "path": CHECKS_PATH,
+        "integrity": subresource_integrity(checks_bytes),
+        # The worker's start-up probe asks one of these, so it names no check itself.
+        "names": list(check_definitions.names()),
+    }
     manifest_text = manifest(stdlib_name, snapshot_name, checks_entry, lock_data(runtime_lock))
     (target / MANIFEST).write_text(manifest_text, encoding="utf-8")
     return target

@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitebuild import runtime
 
 import checks
+from sitebuild import runtime
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -115,6 +115,10 @@ def test_the_checks_entry_carries_the_zips_integrity_and_its_place(built: Path) 
     digest = base64.b64encode(hashlib.sha256((built / entry["file"]).read_bytes()).digest()).decode()
     assert entry["integrity"] == f"sha256-{digest}"
     assert entry["path"] == runtime.CHECKS_PATH
+
+
+def test_the_worker_learns_the_check_names_from_the_build(built: Path) -> None:
+    assert manifest(built)["checks"]["names"] == list(checks.names())
 
 
 def test_the_lock_data_is_pyodides_own_without_packages(built: Path) -> None:

@@ -117,7 +117,7 @@ async function startPython(wasmFailed, checksZip, restore = {}) {
   performance.mark("mdx:checks-imported");
   // One real request before reporting ready: a restored image that imports
   // fine but cannot run fails here, and Python then starts the normal way.
-  const probe = JSON.parse(handle(JSON.stringify({ check: "kindcheck", answers: [], date: "2026-01-01" })));
+  const probe = JSON.parse(handle(JSON.stringify({ check: checks.names[0], answers: [], date: "2026-01-01" })));
   if (probe.ok !== true) throw new Error(`The checks do not answer: ${probe.message ?? JSON.stringify(probe)}`);
   return handle;
 }
