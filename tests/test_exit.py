@@ -6,6 +6,8 @@ reaches the network."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import urljoin, urlsplit
@@ -16,7 +18,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route
 import checks
 
 from tests.support.browser import PageWatch
-from tests.support.site import config, content_pages, nav_addresses
+from tests.support.site import config, content_pages, copy_project, nav_addresses
 
 pytestmark = pytest.mark.browser
 
@@ -280,3 +282,15 @@ def test_leaving_from_a_check_in_its_third_question_back_does_not_return(
         assert page.url == base_url, f"Back returned to {page.url}, not to the page before"
     finally:
         page.close()
+
+
+def test_a_build_without_an_exit_address_stops_and_says_why(tmp_path: Path) -> None:
+    copy_project(tmp_path)
+    settings = tmp_path / "mkdocs.yml"
+    settings.write_text(re.sub(r"(?m)^  exit_url: .*\n", "", settings.read_text(encoding="utf-8")), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert result.returncode != 0
+    assert "extra.exit_url must be an https:// address" in result.stderr

@@ -55,6 +55,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         practice.validate(cases.CASES)
     except practice.CaseDefinitionError as error:
         raise PluginError(str(error)) from None
+    # "Snel weg" on every page needs somewhere neutral to go.
+    exit_url = config.extra.get("exit_url")
+    if not isinstance(exit_url, str) or not exit_url.startswith("https://"):
+        raise PluginError(f"mkdocs.yml: extra.exit_url must be an https:// address for 'Snel weg' (got {exit_url!r})")
     # The help block on every page calls the numbers the checks name.
     config.extra["numbers"] = {"emergency": EMERGENCY_NUMBER, "veilig_thuis": VEILIG_THUIS_NUMBER}
     return config
