@@ -17,7 +17,6 @@ page, question or outcome is covered without touching this file.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -29,6 +28,7 @@ from checks.engine import Check, Question
 from checks.render import form_id
 from tests.support import axe
 from tests.support.browser import check_page as page_of_check, check_root, wait_for_node, wait_for_python
+from tests.support.site import site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -50,19 +50,9 @@ ZOOM_FACTOR = 2
 # --- Pages and helpers ------------------------------------------------------------
 
 
-def site_pages(site_dir: Path) -> list[str]:
-    """Every page of the built site relative to its root ("" is the home page),
-    plus the 404 page; redirect stubs (a meta refresh to a page that is itself
-    in the list) are left out."""
-    pages = []
-    for path in sorted(site_dir.rglob("index.html")):
-        if re.search(r"<meta[^>]+http-equiv=[\"']?refresh", path.read_text(encoding="utf-8"), re.I):
-            continue
-        folder = path.parent.relative_to(site_dir).as_posix()
-        pages.append("" if folder == "." else folder + "/")
-    if (site_dir / "404.html").is_file():
-        pages.append("404.html")
-    return pages
+def pages_to_audit(site_dir: Path) -> list[str]:
+    """Every page with content, relative to the site's root, plus the 404 page."""
+    return [*site_pages(site_dir, redirects=False), "404.html"]
 
 
 def new_context(browser: Browser, viewport: dict[str, int], scale: float = 1) -> BrowserContext:
@@ -227,7 +217,7 @@ def check_page(browser: Browser, base_url: str, request: pytest.FixtureRequest) 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["desktop", "320px"])
 def test_axe_finds_nothing_on_any_page(browser: Browser, site_dir: Path, base_url: str, viewport: dict[str, int]) -> None:
-    pages = site_pages(site_dir)
+    pages = pages_to_audit(site_dir)
     assert len(pages) >= 15, pages
     context = new_context(browser, viewport)
     try:
@@ -257,7 +247,8 @@ def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str)
         page.locator(".md-search__input").press("Escape")
 
         page.mouse.wheel(0, 4000)
-        page.wait_for_timeout(300)
+        # The theme shows the button on the way back up, once it has seen the way down.
+        page.wait_for_function("() => scrollY >= Math.min(4000, document.documentElement.scrollHeight - innerHeight) - 1")
         page.mouse.wheel(0, -400)
         top = page.locator(".md-top")
         top.wait_for(state="visible")
@@ -265,8 +256,9 @@ def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str)
 
         abbr = page.locator(".md-content abbr").first
         abbr.scroll_into_view_if_needed()
+        # The theme's tooltips feature is off: the browser shows the title
+        # itself, so there is nothing in the page to wait for.
         abbr.hover()
-        page.wait_for_timeout(400)
         audit(page, "tooltip of an abbreviation", failures)
     finally:
         context.close()
@@ -487,7 +479,7 @@ NARROW_TAB_PAGES = ("", "meldcode/stap-1/", "kindcheck/", "veelgestelde-vragen/"
 def test_tab_reaches_every_control_in_order_with_a_visible_focus(
     browser: Browser, site_dir: Path, base_url: str, viewport: dict[str, int]
 ) -> None:
-    pages = site_pages(site_dir)
+    pages = pages_to_audit(site_dir)
     if viewport is NARROW:
         pages = [relative for relative in pages if relative in NARROW_TAB_PAGES]
         assert len(pages) == len(NARROW_TAB_PAGES), f"NARROW_TAB_PAGES names pages that are gone: {pages}"
@@ -617,7 +609,7 @@ def test_no_page_scrolls_sideways_at_200_percent_zoom_or_320px(browser: Browser,
     failures: list[str] = []
     try:
         page = context.new_page()
-        for relative in site_pages(site_dir):
+        for relative in pages_to_audit(site_dir):
             open_page(page, base_url + relative)
             open_all_details(page)
             failures.extend(reflow_problems(page, f"/{relative}"))

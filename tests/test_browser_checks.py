@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import json
 from typing import Iterator
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
@@ -279,7 +280,9 @@ def test_one_path_by_keyboard_alone(page: Page, watch: PageWatch, base_url: str)
 # --- Links within the page keep the answers --------------------------------------
 
 
-def test_links_within_the_page_keep_the_answers_given(context: BrowserContext, base_url: str, page: Page) -> None:
+def test_links_within_the_page_keep_the_answers_given(
+    context: BrowserContext, base_url: str, page: Page, watch: PageWatch
+) -> None:
     """The skip link, the table of contents and the scheme's links jump within
     the page; the theme's instant navigation must not reload it and wipe the check."""
     instant_navigation_on_this_port(context, base_url)
@@ -296,7 +299,9 @@ def test_links_within_the_page_keep_the_answers_given(context: BrowserContext, b
     page.wait_for_function("() => location.hash.startsWith('#schema-')")
     page.go_back()
     page.wait_for_function("() => location.hash === '#het-hele-schema'")
-    page.wait_for_load_state("networkidle")
+    # The theme swaps a page only after fetching it: the page was fetched once, by the first load.
+    fetched = [url for url in watch.page_requests if urlsplit(url).path == "/kindcheck/"]
+    assert fetched == [page_url(base_url, "kindcheck/")], "the theme fetched the page again to swap it"
 
     assert page.evaluate("root => root.isConnected", root), "the page was reloaded: the check lost its answers"
     wait_for_node(page, check, "vraag-2")

@@ -182,10 +182,24 @@ def test_an_answer_given_before_python_is_ready_is_kept(
 # --- Instant navigation -------------------------------------------------------------
 
 
+def wait_for_site_script(page: Page) -> None:
+    """Wait until mdx-site.mjs has run on the page: it marks the in-page links,
+    then mounts whatever check the page holds."""
+    page.wait_for_function("() => document.querySelector('a[target=\"_self\"]') !== null")
+
+
+def wait_for_offline_copy(page: Page) -> None:
+    """Wait until the service worker is active: it comes after everything a
+    page starts by itself."""
+    page.evaluate("() => { navigator.serviceWorker.ready.then(() => { window.mdxTestReady = true; }); }")
+    page.wait_for_function("() => window.mdxTestReady === true")
+
+
 def test_content_pages_start_no_python(page: Page, watch: PageWatch, base_url: str) -> None:
     page.goto(page_url(base_url, "signalen/"))
     # Give a wrongly started worker every chance to show up.
-    page.wait_for_load_state("networkidle")
+    wait_for_site_script(page)
+    wait_for_offline_copy(page)
     assert [url for url in watch.page_requests if "/assets/pyodide/" in url] == []
     assert [url for url in watch.page_requests if "mdx-check" in url or "mdx-python" in url] == []
     assert [worker.url for worker in page.workers if "mdx-check" in worker.url] == []
@@ -195,7 +209,7 @@ def test_content_pages_start_no_python(page: Page, watch: PageWatch, base_url: s
 def test_instant_navigation_to_the_checks(context: BrowserContext, page: Page, watch: PageWatch, base_url: str) -> None:
     instant_navigation_on_this_port(context, base_url)
     page.goto(page_url(base_url, "signalen/"))
-    page.wait_for_load_state("networkidle")
+    wait_for_site_script(page)
     assert [url for url in watch.page_requests if "/assets/pyodide/" in url] == []
     # Survives only if the theme swaps the page instead of loading it.
     page.evaluate("() => { window.mdxSamePage = true; }")

@@ -23,12 +23,12 @@ from tests.support.browser import (
     history_entries,
     open_site_page,
     page_url,
-    site_pages,
     storage_written,
     wait_for_python,
     wait_for_service_worker,
     walk,
 )
+from tests.support.site import site_pages
 
 pytestmark = pytest.mark.browser
 

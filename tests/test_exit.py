@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 import checks
 
@@ -130,16 +130,26 @@ def test_each_shift_press_is_announced_and_leaving_hides_the_page(
 
 
 def test_slow_presses_or_capital_letters_do_not_leave(page: Page, base_url: str, neutral: list[str]) -> None:
+    # The page's own clock, stopped: only run_for() moves it, so the gap
+    # allowed between presses passes at once and nothing else does.
+    page.clock.install()
     open_page(page, base_url, "/signalen/")
+    page.clock.pause_at(page.evaluate("() => Date.now()") + 1000)
+    status = page.locator("[data-mdx-exit-status]")
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
-    page.wait_for_timeout(1300)  # longer than the gap allowed between presses
+    expect(status).to_contain_text("nog 1 keer")
+    page.clock.run_for(1001)  # longer than the gap allowed between presses
+    expect(status).to_have_text("")
     page.keyboard.press("Shift")
-    # Typing capitals holds Shift with another key: that is no press of Shift alone.
+    expect(status).to_contain_text("nog 2 keer")  # counting starts again
+    # Typing capitals holds Shift with another key: that is no press of Shift
+    # alone, and it ends the count.
     page.get_by_role("link", name="Snel weg").focus()
     for letter in "ABC":
         page.keyboard.press(f"Shift+{letter}")
-    page.wait_for_timeout(300)
+        expect(status).to_have_text("")
+    assert page.evaluate("() => document.documentElement.classList.contains('mdx-exit--leaving')") is False
     assert neutral == []
     assert urlsplit(page.url).netloc == urlsplit(base_url).netloc
 

@@ -28,7 +28,6 @@ from sitebuild import runtime
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
 BROWSER_JS = ROOT / "docs" / "assets" / "javascripts"
-WORKER = BROWSER_JS / "mdx-check-worker.mjs"
 SNAPSHOT_READER = BROWSER_JS / "mdx-snapshot.mjs"
 NODE_TIMEOUT_SECONDS = 180
 # Pyc header flags: bit 0 = hash-based, bit 1 = check the source.
@@ -77,13 +76,6 @@ def test_the_runtime_folder_holds_exactly_what_the_worker_loads(built: Path) -> 
     assert names == sorted([*runtime.PYODIDE_FILES, runtime.MANIFEST, *shipped])
     # The stock, uncompiled stdlib is not shipped beside the compiled one.
     assert runtime.STOCK_STDLIB not in names
-
-
-def test_the_worker_imports_the_runtime_module_and_passes_its_values() -> None:
-    source = WORKER.read_text(encoding="utf-8")
-    assert f'from "../pyodide/{runtime.MANIFEST}"' in source
-    for option in ("stdLibURL:", "lockFileContents: lockFile", "_loadSnapshot:", "integrity: checks.integrity"):
-        assert option in source
 
 
 def test_the_stdlib_holds_bytecode_for_every_stock_module_and_no_source(built: Path) -> None:

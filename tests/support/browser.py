@@ -11,13 +11,14 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, Response, expect
 
 import checks
 from checks.engine import Check, Question
 from checks.render import caption, record_text
+from tests.support.site import page_file, redirect_target
 
 # Without these, Chromium phones home at start-up; on a closed network that
 # means refused connections that have nothing to do with the site.
@@ -126,12 +127,6 @@ def new_watched_context(browser: Browser, origin: str, **options: Any) -> tuple[
     watch = PageWatch(origin=origin)
     watch.attach(context)
     return context, watch
-
-
-def site_pages(site_dir: Path) -> list[str]:
-    """Every page of the built site as a URL relative to its root ("" is the home page)."""
-    folders = (path.parent.relative_to(site_dir).as_posix() for path in site_dir.rglob("index.html"))
-    return sorted("" if folder == "." else folder + "/" for folder in folders)
 
 
 def page_url(base_url: str, relative: str) -> str:
@@ -292,25 +287,11 @@ def instant_navigation_on_this_port(context: BrowserContext, base_url: str) -> N
     context.route(base_url + "sitemap.xml", rewrite)
 
 
-_REFRESH = re.compile(r"""<meta\s+http-equiv=["']?refresh["']?\s+content=["']?\d+;\s*url=([^"'>]+)""", re.IGNORECASE)
-
-
-def redirect_target(site_dir: Path, relative: str) -> str | None:
-    """For a redirect stub (an old or short address), the site-relative page it
-    forwards to, without its #fragment; None for a real page."""
-    html = (site_dir / relative / "index.html").read_text(encoding="utf-8")
-    match = _REFRESH.search(html)
-    if match is None:
-        return None
-    target = urljoin(f"https://site.invalid/{relative}", match[1])
-    return urlsplit(target).path.lstrip("/")
-
-
 def open_site_page(page: Page, base_url: str, site_dir: Path, relative: str) -> Any:
     """Load a page of the site as a visitor does; a redirect stub is followed to
     its target. Returns the response of the first document."""
     response = page.goto(page_url(base_url, relative))
-    target = redirect_target(site_dir, relative)
+    target = redirect_target(page_file(site_dir, "/" + relative).read_text(encoding="utf-8"), relative)
     if target is not None:
         page.wait_for_url(lambda url: urlsplit(url).path == "/" + target)
     page.wait_for_load_state("load")

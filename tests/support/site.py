@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 ROOT = Path(__file__).resolve().parents[2]
 PUBLISHED_ADDRESSES = ROOT / "tests" / "published-addresses.txt"
 # Forwarding pages (sitebuild/redirects.py) say where to go in a meta refresh.
-REDIRECT_MARK = '<meta http-equiv="refresh"'
+REFRESH = re.compile(r"""<meta\s+http-equiv=["']?refresh["']?\s+content=["']?\d+;\s*url=(?P<url>[^"'>]+)""", re.IGNORECASE)
 CANONICAL = re.compile(r'<link rel="canonical" href="(?P<href>[^"]+)"')
 
 
@@ -77,13 +78,34 @@ def page_file(site_dir: Path, address: str) -> Path:
     return site_dir / address.strip("/") / "index.html"
 
 
+def redirect_target(html: str, relative: str = "") -> str | None:
+    """For a forwarding page (an old or short address) at ``relative``, the
+    site-relative page it forwards to, without its #fragment; None for a real page."""
+    match = REFRESH.search(html)
+    if match is None:
+        return None
+    return urlsplit(urljoin(f"https://site.invalid/{relative}", match["url"])).path.lstrip("/")
+
+
 def is_redirect(html: str) -> bool:
-    return REDIRECT_MARK in html[:2000]
+    return redirect_target(html) is not None
+
+
+def site_pages(site_dir: Path, *, redirects: bool = True) -> list[str]:
+    """Every page of the built site as a URL relative to its root ("" is the
+    home page), in order; without forwarding pages when ``redirects`` is False."""
+    pages = []
+    for path in sorted(site_dir.rglob("index.html")):
+        if not redirects and is_redirect(path.read_text(encoding="utf-8")):
+            continue
+        folder = path.parent.relative_to(site_dir).as_posix()
+        pages.append("" if folder == "." else folder + "/")
+    return pages
 
 
 def content_pages(site_dir: Path) -> list[Path]:
-    """Every built page with content: redirect stubs and the 404 page left out."""
-    return [p for p in sorted(site_dir.rglob("index.html")) if not is_redirect(p.read_text(encoding="utf-8"))]
+    """Every built page with content: forwarding pages and the 404 page left out."""
+    return [page_file(site_dir, "/" + relative) for relative in site_pages(site_dir, redirects=False)]
 
 
 def canonical(html: str) -> str | None:
