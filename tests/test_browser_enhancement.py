@@ -19,6 +19,7 @@ from tests.support.browser import (
     check_root,
     choose,
     instant_navigation_on_this_port,
+    NOT_READY_MESSAGE,
     new_watched_context,
     page_url,
     press_volgende,
@@ -29,8 +30,6 @@ from tests.support.browser import (
 
 pytestmark = pytest.mark.browser
 
-# The words the page uses while Python loads (mdx-check.mjs).
-NOT_READY_MESSAGE = "Even geduld: de check wordt geladen."
 
 
 def any_path(name: str) -> tuple[tuple[str, ...], str]:

@@ -20,6 +20,7 @@ from tests.support.browser import (
     check_root,
     chromium_path,
     choose,
+    NOT_READY_MESSAGE,
     new_watched_context,
     page_url,
     press_volgende,
@@ -30,7 +31,6 @@ from tests.support.browser import (
 
 pytestmark = pytest.mark.browser
 
-NOT_READY_MESSAGE = "Even geduld: de check wordt geladen."
 
 
 def volgende(page: Page, name: str):

@@ -113,6 +113,8 @@ def storage_written(page: Page) -> dict[str, object]:
 READY_TIMEOUT_MS = 90_000
 # One step of a check once Python runs (a request to the worker and a re-render).
 STEP_TIMEOUT_MS = 15_000
+# The words the page uses while Python loads (mdx-check.mjs).
+NOT_READY_MESSAGE = "Even geduld: de check wordt geladen."
 # The words the page must use when Python cannot start (mdx-check.mjs).
 FAILED_MESSAGE = "De stap-voor-stap check kan in deze browser niet starten."
 # Once a runtime file has failed, saying so takes no more than loading the
