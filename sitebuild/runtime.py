@@ -50,6 +50,8 @@ from pathlib import Path
 
 import checks as check_definitions
 
+from . import wasm
+
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
 RUNTIME_DIR = "assets/pyodide"
@@ -57,6 +59,9 @@ RUNTIME_DIR = "assets/pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STOCK_STDLIB = "python_stdlib.zip"
 STDLIB_NAME = "python_stdlib"
+# What the worker restores the snapshot next to: the image holds every module
+# the checks use and has forgotten the stdlib zip (snapshot_prepare.py).
+EMPTY_STDLIB_NAME = "python_stdlib_empty"
 PACKAGE_NAME = "meldcodewijzer-checks"
 # Where the worker writes the checks zip in Pyodide's file system; compiled
 # into the code objects' file names and into the snapshot's sys.path.
@@ -71,7 +76,12 @@ SNAPSHOTTER = Path(__file__).with_name("snapshot_python.mjs")
 # The browser's code that installs the checks (the snapshot script runs it
 # too) and that reads the snapshot's format: both go into its cache key.
 BROWSER_JS = Path(__file__).parents[1] / "docs" / "assets" / "javascripts"
-SNAPSHOT_CODE = (BROWSER_JS / "mdx-python-checks.mjs", BROWSER_JS / "mdx-snapshot.mjs")
+SNAPSHOT_CODE = (
+    BROWSER_JS / "mdx-python-checks.mjs",
+    BROWSER_JS / "mdx-snapshot.mjs",
+    Path(__file__).with_name("snapshot_prepare.py"),
+    Path(__file__).with_name("wasm.py"),
+)
 SNAPSHOT_NAME = "python_snapshot"
 CACHE_DIR = Path(".cache") / "pyodide"
 # Another cache folder (absolute, or relative to the project): the test that
@@ -243,7 +253,8 @@ def memory_snapshot(project_root: Path, source: Path, stdlib: Path, checks: Path
         if not image.is_file() or image.stat().st_size == 0:
             raise RuntimeBuildError(f"{SNAPSHOTTER.name} wrote no memory image")
         packed = Path(scratch) / snapshot.name
-        packed.write_bytes(pack_snapshot(image.read_bytes()))
+        initial = wasm.initial_memory((source / "pyodide.asm.wasm").read_bytes())
+        packed.write_bytes(pack_snapshot(image.read_bytes(), initial))
         os.replace(packed, snapshot)
     prune(cache)
     log.info("Made the Python memory snapshot in %.1f s (cached in %s)", time.monotonic() - started, cache)
@@ -251,11 +262,21 @@ def memory_snapshot(project_root: Path, source: Path, stdlib: Path, checks: Path
 
 
 SNAPSHOT_PAGE = 64 * 1024  # WebAssembly's page size
+# Pyodide's image starts with its own header; this word says where the
+# memory starts (Pyodide's API.makeSnapshot).
+HEAP_START_WORD = 1
 
 
-def pack_snapshot(image: bytes) -> bytes:
-    """The memory image without its pages of zeros, gzipped; the format is
-    described (and read) in ``docs/assets/javascripts/mdx-snapshot.mjs``."""
+def pack_snapshot(image: bytes, initial: bytes) -> bytes:
+    """The memory image, smaller: its first bytes XOR the module's initial
+    memory (``initial``, which the browser has once it has instantiated the
+    wasm), then without its pages of zeros, gzipped. The format is described
+    (and read) in ``docs/assets/javascripts/mdx-snapshot.mjs``."""
+    (heap_start,) = struct.unpack_from("<I", image, 4 * HEAP_START_WORD)
+    xor_length = min(len(initial), len(image) - heap_start)
+    end = heap_start + xor_length
+    region = int.from_bytes(image[heap_start:end], "little") ^ int.from_bytes(initial[:xor_length], "little")
+    image = image[:heap_start] + region.to_bytes(xor_length, "little") + image[end:]
     runs: list[tuple[int, int]] = []
     for offset in range(0, len(image), SNAPSHOT_PAGE):
         page = image[offset : offset + SNAPSHOT_PAGE]
@@ -264,7 +285,9 @@ def pack_snapshot(image: bytes) -> bytes:
                 runs[-1] = (runs[-1][0], runs[-1][1] + len(page))
             else:
                 runs.append((offset, len(page)))
-    header = struct.pack(f"<II{2 * len(runs)}I", len(image), len(runs), *(n for run in runs for n in run))
+    header = struct.pack(
+        f"<IIII{2 * len(runs)}I", len(image), heap_start, xor_length, len(runs), *(n for run in runs for n in run)
+    )
     body = b"".join(image[offset : offset + size] for offset, size in runs)
     # mtime=0: the same image always gives the same bytes.
     return gzip.compress(header + body, compresslevel=9, mtime=0)
@@ -290,11 +313,19 @@ def subresource_integrity(data: bytes) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 
 
-def manifest(stdlib_name: str, snapshot_name: str, checks: dict[str, str], lock: dict) -> str:
+def empty_zip() -> bytes:
+    target = io.BytesIO()
+    with zipfile.ZipFile(target, "w"):
+        pass
+    return target.getvalue()
+
+
+def manifest(stdlib_name: str, empty_stdlib_name: str, snapshot_name: str, checks: dict[str, str], lock: dict) -> str:
     return (
         "// Written by the build (sitebuild/runtime.py): this build's\n"
         "// Python runtime files, for assets/javascripts/mdx-check-worker.mjs.\n"
         f"export const stdLib = {json.dumps(stdlib_name)};\n"
+        f"export const emptyStdLib = {json.dumps(empty_stdlib_name)};\n"
         f"export const snapshot = {json.dumps(snapshot_name)};\n"
         f"export const checks = {json.dumps(checks)};\n"
         f"export const lockFile = {json.dumps(lock, indent=1)};\n"
@@ -321,6 +352,7 @@ def install(site_dir: Path, project_root: Path) -> Path:
 
     stdlib, checks = compiled_archives(project_root, source, build_checks_zip(project_root))
     stdlib_name = _write_hashed(target, STDLIB_NAME, stdlib.read_bytes())
+    empty_stdlib_name = _write_hashed(target, EMPTY_STDLIB_NAME, empty_zip())
     checks_bytes = checks.read_bytes()
     checks_name = _write_hashed(target, PACKAGE_NAME, checks_bytes)
     snapshot = memory_snapshot(project_root, source, stdlib, checks)
@@ -334,6 +366,6 @@ def install(site_dir: Path, project_root: Path) -> Path:
         # The worker's start-up probe asks one of these, so it names no check itself.
         "names": list(check_definitions.names()),
     }
-    manifest_text = manifest(stdlib_name, snapshot_name, checks_entry, lock_data(runtime_lock))
+    manifest_text = manifest(stdlib_name, empty_stdlib_name, snapshot_name, checks_entry, lock_data(runtime_lock))
     (target / MANIFEST).write_text(manifest_text, encoding="utf-8")
     return target

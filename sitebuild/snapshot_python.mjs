@@ -7,10 +7,13 @@
 //
 //   node snapshot_python.mjs STDLIB.zip CHECKS.zip CHECKS_PATH OUT.bin
 //
-// The image holds Python's state only: the browser must start it with the
-// very same stdlib and checks zips (zipimport keeps their indexes in memory)
-// and the same Pyodide build, which is why runtime.py keys its cache on all
-// three.
+// Before the image is taken, snapshot_prepare.py (run inside Pyodide) asks
+// every view of every check once and makes Python forget the stdlib zip: the
+// browser restores the image next to an empty zip and fetches the whole one
+// only if an import misses. The image holds Python's state only: the browser
+// must start it with the very same checks zip (zipimport keeps its index in
+// memory) and the same Pyodide build, which is why runtime.py keys its cache
+// on them.
 //
 // The same inputs must give the same image, byte for byte: a new image makes
 // every returning visitor download it again. So while the image is made,
@@ -32,6 +35,9 @@ import { pathToFileURL } from "node:url";
 const ROOT = process.cwd();
 const PYODIDE = join(ROOT, "node_modules", "pyodide", "pyodide.mjs");
 const INSTALL = join(ROOT, "docs", "assets", "javascripts", "mdx-python-checks.mjs");
+const PREPARE = join(ROOT, "sitebuild", "snapshot_prepare.py");
+// Where the prepare module goes in Pyodide's file system; it stays imported.
+const PREPARE_DIR = "/lib/mdx-snapshot";
 
 function fail(message) {
   process.stderr.write(`snapshot_python: ${message}\n`);
@@ -42,6 +48,7 @@ const [stdlib, checksZip, checksPath, target] = process.argv.slice(2);
 if (!target) fail("usage: node snapshot_python.mjs STDLIB.zip CHECKS.zip CHECKS_PATH OUT.bin");
 readFileSync(stdlib); // a missing stdlib fails here, with its path
 const checks = readFileSync(checksZip);
+const prepare = readFileSync(PREPARE);
 
 let loadPyodide, installChecks;
 try {
@@ -90,6 +97,17 @@ try {
     stderr: write,
   });
   installChecks(pyodide, checksPath, checks);
+  pyodide.FS.mkdirTree(PREPARE_DIR);
+  pyodide.FS.writeFile(`${PREPARE_DIR}/snapshot_prepare.py`, prepare);
+  const sys = pyodide.pyimport("sys");
+  const path = sys.path;
+  path.insert(0, PREPARE_DIR);
+  const snapshotPrepare = pyodide.pyimport("snapshot_prepare");
+  path.remove(PREPARE_DIR);
+  snapshotPrepare.warm_up();
+  snapshotPrepare.detach_stdlib();
+  // A proxy still held from JavaScript would be in the image.
+  for (const proxy of [sys, path, snapshotPrepare]) proxy.destroy();
   writeFileSync(target, pyodide.makeMemorySnapshot());
 } catch (error) {
   fail(error.stack ?? String(error));

@@ -15,6 +15,7 @@ import hashlib
 import json
 import re
 import shutil
+import struct
 import subprocess
 import zipfile
 from pathlib import Path
@@ -23,12 +24,11 @@ from typing import Any
 import pytest
 
 import checks
-from sitebuild import runtime
+from sitebuild import runtime, wasm
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
 BROWSER_JS = ROOT / "docs" / "assets" / "javascripts"
-SNAPSHOT_READER = BROWSER_JS / "mdx-snapshot.mjs"
 NODE_TIMEOUT_SECONDS = 180
 # Pyc header flags: bit 0 = hash-based, bit 1 = check the source.
 UNCHECKED_HASH = 0b01
@@ -55,7 +55,7 @@ def manifest(runtime_dir: Path) -> dict[str, Any]:
     """The values mdx-runtime.mjs exports (it is JavaScript holding JSON literals)."""
     text = (runtime_dir / runtime.MANIFEST).read_text(encoding="utf-8")
     values = {}
-    for name in ("stdLib", "snapshot", "checks", "lockFile"):
+    for name in ("stdLib", "emptyStdLib", "snapshot", "checks", "lockFile"):
         found = re.search(rf"^export const {name} = (.*?);$", text, re.MULTILINE | re.DOTALL)
         assert found, f"mdx-runtime.mjs exports no {name}:\n{text}"
         values[name] = json.loads(found.group(1))
@@ -72,7 +72,7 @@ def pyc_flags(data: bytes) -> int:
 def test_the_runtime_folder_holds_exactly_what_the_worker_loads(built: Path) -> None:
     names = sorted(p.name for p in built.iterdir())
     data = manifest(built)
-    shipped = [data["stdLib"], data["snapshot"], data["checks"]["file"]]
+    shipped = [data["stdLib"], data["emptyStdLib"], data["snapshot"], data["checks"]["file"]]
     assert names == sorted([*runtime.PYODIDE_FILES, runtime.MANIFEST, *shipped])
     # The stock, uncompiled stdlib is not shipped beside the compiled one.
     assert runtime.STOCK_STDLIB not in names
@@ -146,26 +146,22 @@ def test_a_rebuild_into_the_same_site_leaves_no_stale_files(built: Path, tmp_pat
 # --- The snapshot's format, read by the browser's own code -------------------------------
 
 # Packs in Python (the build), unpacks with mdx-snapshot.mjs in Node (the browser's code).
-UNPACK_SCRIPT = """
-import { pathToFileURL } from "node:url";
-import { readFileSync } from "node:fs";
-import { createHash } from "node:crypto";
-const [reader, packed] = process.argv.slice(1);
-const { readSnapshot } = await import(pathToFileURL(reader).href);
-try {
-  const image = await readSnapshot(new Response(readFileSync(packed)));
-  process.stdout.write(JSON.stringify({length: image.length, sha256: createHash("sha256").update(image).digest("hex")}));
-} catch (error) {
-  process.stdout.write(JSON.stringify({error: error.name, message: error.message}));
-}
-"""
+UNPACKER = ROOT / "tests" / "support" / "unpack_snapshot.mjs"
+PAGE = runtime.SNAPSHOT_PAGE
+HEADER = 128  # where Pyodide's image header says the memory starts
 
 
-def unpack_in_node(node: str, packed: bytes, tmp_path: Path) -> dict[str, Any]:
-    path = tmp_path / "packed.bin"
-    path.write_bytes(packed)
+def pyodide_image(memory: bytes) -> bytes:
+    header = bytearray(HEADER)
+    struct.pack_into("<I", header, 4 * runtime.HEAP_START_WORD, HEADER)
+    return bytes(header) + memory
+
+
+def unpack_in_node(node: str, packed: bytes, initial: bytes, tmp_path: Path) -> dict[str, Any]:
+    (tmp_path / "packed.bin").write_bytes(packed)
+    (tmp_path / "initial.bin").write_bytes(initial)
     completed = subprocess.run(
-        [node, "--input-type=module", "-e", UNPACK_SCRIPT, str(SNAPSHOT_READER), str(path)],
+        [node, str(UNPACKER), str(tmp_path / "packed.bin"), str(tmp_path / "initial.bin")],
         capture_output=True, text=True, timeout=NODE_TIMEOUT_SECONDS, check=False,
     )
     assert completed.returncode == 0, completed.stderr
@@ -174,22 +170,41 @@ def unpack_in_node(node: str, packed: bytes, tmp_path: Path) -> dict[str, Any]:
 
 
 def test_the_browser_reads_back_exactly_the_image_the_build_packed(node: str, tmp_path: Path) -> None:
-    page = runtime.SNAPSHOT_PAGE
-    # Data pages, runs of zero pages between them, a lone zero byte inside data,
-    # and a last page that is short and holds data.
-    image = b"".join((
-        bytes(range(256)) * (page // 256), bytes(2 * page), b"\x07" * page + b"\x00" + b"\x09" * (page - 1),
-        bytes(3 * page), b"\x05" * 100,
+    # The module's initial memory: three pages of static data.
+    initial = bytes(range(251)) * (3 * PAGE // 251)
+    # Python's memory: the static data with a few bytes changed, runs of zero
+    # pages, a lone zero byte inside data, and a last page that is short.
+    static = bytearray(initial)
+    static[10:20] = b"\xff" * 10
+    memory = b"".join((
+        bytes(static), bytes(2 * PAGE), b"\x07" * PAGE + b"\x00" + b"\x09" * (PAGE - 1), bytes(3 * PAGE), b"\x05" * 100,
     ))
-    packed = runtime.pack_snapshot(image)
-    assert len(gzip.decompress(packed)) < len(image) - 4 * page  # the zero pages are gone
-    assert unpack_in_node(node, packed, tmp_path) == {"length": len(image), "sha256": hashlib.sha256(image).hexdigest()}
+    image = pyodide_image(memory)
+    packed = runtime.pack_snapshot(image, initial)
+    # The zero pages are gone, and so are the static pages nobody changed
+    # (without the XOR, only four pages would go).
+    assert len(gzip.decompress(packed)) < len(image) - 5 * PAGE
+    assert unpack_in_node(node, packed, initial, tmp_path) == {"length": len(image), "sha256": hashlib.sha256(image).hexdigest()}
 
 
 def test_a_snapshot_cut_short_is_refused_by_the_browser(node: str, tmp_path: Path) -> None:
-    image = b"\x01" * runtime.SNAPSHOT_PAGE * 2
-    truncated = gzip.compress(gzip.decompress(runtime.pack_snapshot(image))[:-10])
-    assert unpack_in_node(node, truncated, tmp_path)["error"] == "SnapshotFormatError"
+    image = pyodide_image(b"\x01" * PAGE * 2)
+    truncated = gzip.compress(gzip.decompress(runtime.pack_snapshot(image, b""))[:-10])
+    assert unpack_in_node(node, truncated, b"", tmp_path)["error"] == "SnapshotFormatError"
+
+
+def test_the_initial_memory_is_the_wasm_data_segments_at_their_offsets() -> None:
+    # A module with one memory and two active data segments (hand-assembled).
+    def segment(offset: int, data: bytes) -> bytes:
+        return b"\x00\x41" + bytes([offset]) + b"\x0b" + bytes([len(data)]) + data
+
+    segments = segment(4, b"abc") + segment(10, b"xy")
+    data_section = b"\x0b" + bytes([len(segments) + 1]) + b"\x02" + segments
+    memory_section = b"\x05\x03\x01\x00\x01"
+    module = b"\x00asm\x01\x00\x00\x00" + memory_section + data_section
+    assert wasm.initial_memory(module) == b"\x00" * 4 + b"abc" + b"\x00" * 3 + b"xy"
+    with pytest.raises(wasm.WasmFormatError):
+        wasm.initial_memory(b"not wasm")
 
 
 # --- The cache and errors ---------------------------------------------------------------
@@ -240,13 +255,26 @@ import { pathToFileURL } from "node:url";
 import { readFileSync } from "node:fs";
 const [pyodideModule, runtimeDir, jsDir, mode] = process.argv.slice(1);
 const { loadPyodide } = await import(pathToFileURL(pyodideModule).href);
-const { stdLib, snapshot, checks, lockFile } = await import(pathToFileURL(`${runtimeDir}/mdx-runtime.mjs`).href);
+const { stdLib, emptyStdLib, snapshot, checks, lockFile } = await import(pathToFileURL(`${runtimeDir}/mdx-runtime.mjs`).href);
 const { installChecks } = await import(pathToFileURL(`${jsDir}/mdx-python-checks.mjs`).href);
-const { readSnapshot } = await import(pathToFileURL(`${jsDir}/mdx-snapshot.mjs`).href);
+const { isPython, readSnapshot } = await import(pathToFileURL(`${jsDir}/mdx-snapshot.mjs`).href);
 const write = (line) => process.stderr.write(line + "\\n");
 const options = { stdLibURL: `${runtimeDir}/${stdLib}`, lockFileContents: lockFile, stdout: write, stderr: write };
-if (mode === "snapshot") options._loadSnapshot = readSnapshot(new Response(readFileSync(`${runtimeDir}/${snapshot}`)));
+if (mode === "snapshot") {
+  const file = readSnapshot(new Response(readFileSync(`${runtimeDir}/${snapshot}`)));
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = async (...args) => {
+    const output = await instantiate(...args);
+    const instance = output instanceof WebAssembly.Instance ? output : output.instance;
+    if (isPython(instance)) (await file).completeFrom(instance);
+    return output;
+  };
+  options._loadSnapshot = file.then((snapshotFile) => snapshotFile.image);
+  options.stdLibURL = `${runtimeDir}/${emptyStdLib}`;
+}
 const pyodide = await loadPyodide(options);
+let stdlibLoads = 0;
+pyodide.registerJsModule("mdx_worker", { load_stdlib(path) { stdlibLoads += 1; pyodide.FS.writeFile(path, readFileSync(`${runtimeDir}/${stdLib}`)); } });
 const restored = pyodide.runPython("import sys; 'checks.browser' in sys.modules");
 let zip = readFileSync(`${runtimeDir}/${checks.file}`);
 if (mode === "normal") {
@@ -262,6 +290,9 @@ with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "
   zip = pyodide.FS.readFile("/tmp/out.zip");
 }
 installChecks(pyodide, checks.path, zip);
+// Every view of every check, as the build asked them before the snapshot.
+const views = mode === "snapshot" ? pyodide.pyimport("snapshot_prepare").warm_up() : 0;
+const stdlibLoadsForViews = stdlibLoads;
 const result = pyodide.runPython(`
 import inspect, json, sys
 import checks.browser
@@ -276,7 +307,9 @@ json.dumps({
     "reply_node": reply["view"]["node"],
 })
 `);
-process.stdout.write(JSON.stringify({ restored, ...JSON.parse(result) }) + "\\n");
+// Modules the image does not hold: the whole stdlib zip comes for the first.
+const missed = mode === "snapshot" ? ["wave", "colorsys"].map((name) => pyodide.pyimport(name).__name__) : [];
+process.stdout.write(JSON.stringify({ restored, views, stdlibLoadsForViews, missed, stdlibLoads, ...JSON.parse(result) }) + "\\n");
 """
 
 
@@ -303,6 +336,20 @@ def test_pyodide_starts_on_the_compiled_stdlib(in_node: dict[str, Any]) -> None:
 
 def test_only_the_snapshot_arrives_with_the_checks_imported(in_node: dict[str, Any]) -> None:
     assert in_node["restored"] is (in_node["mode"] == "snapshot")
+
+
+def test_the_restored_image_answers_every_view_without_the_stdlib_zip(in_node: dict[str, Any]) -> None:
+    if in_node["mode"] != "snapshot":
+        pytest.skip("only a restored image runs next to the empty stdlib zip")
+    assert in_node["views"] > sum(len(list(checks.get(name).paths())) for name in checks.names())
+    assert in_node["stdlibLoadsForViews"] == 0
+
+
+def test_an_import_the_image_cannot_serve_fetches_the_whole_stdlib_once(in_node: dict[str, Any]) -> None:
+    if in_node["mode"] != "snapshot":
+        pytest.skip("only a restored image runs next to the empty stdlib zip")
+    assert in_node["missed"] == ["wave", "colorsys"]
+    assert in_node["stdlibLoads"] == 1
 
 
 def test_pyodide_imports_the_checks_from_their_bytecode_in_the_zip(in_node: dict[str, Any]) -> None:

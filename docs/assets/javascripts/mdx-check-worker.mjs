@@ -21,11 +21,14 @@
  * files and holds the lock data.
  */
 import { loadPyodide } from "../pyodide/pyodide.mjs";
-import { checks, lockFile, snapshot, stdLib } from "../pyodide/mdx-runtime.mjs";
+import { checks, emptyStdLib, lockFile, snapshot, stdLib } from "../pyodide/mdx-runtime.mjs";
 import { installChecks } from "./mdx-python-checks.mjs";
-import { readSnapshot } from "./mdx-snapshot.mjs";
+import { isPython, readSnapshot } from "./mdx-snapshot.mjs";
 
 const RUNTIME = new URL("../pyodide/", import.meta.url);
+// The JavaScript module the restored image imports on a missed import
+// (WORKER_MODULE in sitebuild/snapshot_prepare.py).
+const WORKER_MODULE = "mdx_worker";
 // Start-up milestones for the benchmark (tests/bench.py) and the tests.
 performance.mark("mdx:worker-start");
 
@@ -35,25 +38,33 @@ class StartError extends Error {}
 /**
  * Pyodide only logs a failed WebAssembly instantiation (a blocked or missing
  * pyodide.asm.wasm) and then waits forever. Report it instead: the returned
- * function gives each start attempt a promise that rejects when WebAssembly
- * fails during that attempt. (A failure while restoring the snapshot is not
- * final: the normal start gets its own attempt, and fails the same way if
- * the wasm itself is the problem.)
- * @returns {() => Promise<never>}
+ * function starts an attempt and gives it a promise that rejects when
+ * WebAssembly fails during that attempt. (A failure while restoring the
+ * snapshot is not final: the normal start gets its own attempt, and fails
+ * the same way if the wasm itself is the problem.) An attempt may also pass
+ * `onInstance`, run on the new instance before Pyodide goes on.
+ * @returns {(onInstance?: (instance: WebAssembly.Instance) => Promise<void>) => Promise<never>}
  */
 function watchWasmStart() {
   /** @type {(error: Error) => void} */
   let failAttempt = () => {};
+  /** @type {((instance: WebAssembly.Instance) => Promise<void>) | undefined} */
+  let onAttemptInstance;
   for (const name of ["instantiateStreaming", "instantiate"]) {
     const original = WebAssembly[name];
     if (typeof original !== "function") continue;
     WebAssembly[name] = function (...args) {
-      const result = original.apply(this, args);
+      const onInstance = onAttemptInstance;
+      const result = original.apply(this, args).then(async (output) => {
+        await onInstance?.(output instanceof WebAssembly.Instance ? output : output.instance);
+        return output;
+      });
       result.catch((error) => failAttempt(new Error(`WebAssembly could not start: ${error?.message ?? error}`)));
       return result;
     };
   }
-  return () => {
+  return (onInstance) => {
+    onAttemptInstance = onInstance;
     const failed = new Promise((_, reject) => {
       failAttempt = reject;
     });
@@ -66,7 +77,7 @@ function watchWasmStart() {
  * The memory image, fetched and inflated while Pyodide's own files load.
  * Undefined where the browser has no `DecompressionStream` (it then starts
  * Python the normal way).
- * @returns {Promise<Uint8Array> | undefined}
+ * @returns {Promise<import("./mdx-snapshot.mjs").Snapshot> | undefined}
  */
 function fetchSnapshot() {
   if (typeof DecompressionStream !== "function") return undefined;
@@ -76,6 +87,25 @@ function fetchSnapshot() {
   });
   image.catch(() => {}); // reported through loadPyodide, which awaits it
   return image;
+}
+
+/**
+ * What the restored image calls when an import misses (snapshot_prepare.py,
+ * `StdlibOnMiss`): the whole standard library, fetched synchronously (a
+ * worker may) and written where the empty zip was.
+ * @param {{FS: {writeFile: (path: string, data: Uint8Array) => void}}} pyodide
+ */
+function stdlibOnMiss(pyodide) {
+  return {
+    load_stdlib(path) {
+      const request = new XMLHttpRequest();
+      request.open("GET", new URL(stdLib, RUNTIME).href, false);
+      request.responseType = "arraybuffer";
+      request.send();
+      if (request.status !== 200) throw new Error(`${stdLib}: HTTP ${request.status}`);
+      pyodide.FS.writeFile(path, new Uint8Array(request.response));
+    },
+  };
 }
 
 /**
@@ -112,6 +142,7 @@ async function startPython(wasmFailed, checksZip, restore = {}) {
     }),
   ]);
   performance.mark("mdx:pyodide-loaded");
+  if (restore._loadSnapshot) pyodide.registerJsModule(WORKER_MODULE, stdlibOnMiss(pyodide));
   installChecks(pyodide, checks.path, await checksZip);
   const handle = pyodide.pyimport("checks.browser").handle;
   performance.mark("mdx:checks-imported");
@@ -130,10 +161,21 @@ async function start() {
   const wasmAttempt = watchWasmStart();
   const checksZip = fetchChecks();
   checksZip.catch(() => {}); // awaited (and reported) once Python is there
-  const image = fetchSnapshot();
-  if (image) {
+  const snapshotFile = fetchSnapshot();
+  if (snapshotFile) {
     try {
-      const handle = await startPython(wasmAttempt(), checksZip, { _loadSnapshot: image });
+      const image = snapshotFile.then((file) => file.image);
+      image.catch(() => {}); // reported through loadPyodide, which awaits it
+      // Only Python's module: failing another (Pyodide's own small one, kept
+      // for every later start) would break the normal start too.
+      const completeImage = async (instance) => {
+        if (isPython(instance)) (await snapshotFile).completeFrom(instance);
+      };
+      const handle = await startPython(wasmAttempt(completeImage), checksZip, {
+        _loadSnapshot: image,
+        // The image holds every module the checks use: no stdlib to download.
+        stdLibURL: new URL(emptyStdLib, RUNTIME).href,
+      });
       performance.mark("mdx:snapshot-restored");
       return handle;
     } catch (error) {
