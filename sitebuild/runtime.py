@@ -59,6 +59,10 @@ RUNTIME_DIR = "assets/pyodide"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 STOCK_STDLIB = "python_stdlib.zip"
 STDLIB_NAME = "python_stdlib"
+# Fetched only when a page needs it: by the normal start (when the snapshot
+# cannot be restored) or by an import the snapshot cannot serve. A check page
+# does not load it, so the offline copy does not hold it until then.
+ON_DEMAND_PREFIX = f"{RUNTIME_DIR}/{STDLIB_NAME}-"
 # What the worker restores the snapshot next to: the image holds every module
 # the checks use and has forgotten the stdlib zip (snapshot_prepare.py).
 EMPTY_STDLIB_NAME = "python_stdlib_empty"

@@ -9,6 +9,8 @@
  *   zip), about ten times the rest: stored only as a check page loads it, or
  *   all at once when the visitor asks for it (the "download" button, which
  *   posts {type: "mdx-cache-runtime"}).
+ * - ON_DEMAND (the whole standard library, which a check page does not load:
+ *   Python starts from its memory snapshot): stored only when a page fetches it.
  *
  * Both lists map each site-relative URL to the sha256 the build computed
  * (as a Subresource Integrity string). A response is stored only when its
@@ -27,6 +29,8 @@ const VERSION = "__MDX_VERSION__";
 const CORE = __MDX_CORE__;
 /** @type {Record<string, string>} */
 const RUNTIME = __MDX_RUNTIME__;
+/** @type {Record<string, string>} */
+const ON_DEMAND = __MDX_ON_DEMAND__;
 const CACHE = `mdx-${VERSION}`;
 const SCOPE = new URL(self.registration.scope);
 // Each stored response carries the hash it was checked against, so a later
@@ -35,9 +39,12 @@ const INTEGRITY_HEADER = "X-Mdx-Integrity";
 // Shown for an instant while the reloaded page switches to the new build.
 const SWITCH_PAGE = `<!doctype html><html lang="nl"><meta charset="utf-8"><meta http-equiv="refresh" content="0"><link rel="icon" href="data:,"><title>Nieuwe versie laden</title><p>De nieuwe versie van de site wordt geladen.</p></html>`;
 
-/** @type {Map<string, string>} absolute URL → integrity, the runtime only */
-const RUNTIME_INTEGRITY = new Map(Object.entries(RUNTIME).map(([path, integrity]) => [new URL(path, SCOPE).href, integrity]));
-const RUNTIME_URLS = [...RUNTIME_INTEGRITY.keys()];
+/** @type {Map<string, string>} absolute URL → integrity, the runtime and its on-demand files */
+const RUNTIME_INTEGRITY = new Map(
+  Object.entries({ ...RUNTIME, ...ON_DEMAND }).map(([path, integrity]) => [new URL(path, SCOPE).href, integrity]),
+);
+/** What a check needs offline, and what "download" stores. */
+const RUNTIME_URLS = Object.keys(RUNTIME).map((path) => new URL(path, SCOPE).href);
 
 /** The key a request is stored under: a folder's index.html is the folder. */
 function keyOf(url) {

@@ -1,9 +1,11 @@
 """Write ``sw.js``: the service worker with this build's files and their hashes.
 
-Two lists, each mapping a site-relative URL to its sha256 (as a Subresource
+Three lists, each mapping a site-relative URL to its sha256 (as a Subresource
 Integrity string): the core (every page, stylesheet, script and image, stored
-on the first visit to any page) and the Python runtime (``assets/pyodide/``,
-stored only from a check page or on request). The worker stores a file only
+on the first visit to any page), the Python runtime (``assets/pyodide/``,
+stored only from a check page or on request), and the runtime's files a check
+page does not load (the whole standard library: ``runtime.ON_DEMAND_PREFIX``),
+stored only when a page fetches them. The worker stores a file only
 when its bytes match, and a new build copies every unchanged file from the
 old cache, so a deploy costs a returning visitor only what changed.
 """
@@ -15,7 +17,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from . import runtime
 
@@ -27,7 +29,7 @@ SKIPPED = {WORKER_NAME, "sitemap.xml.gz"}
 # Source maps serve only a developer's tools: no reason to download them to every phone.
 SKIPPED_SUFFIXES = (".map",)
 RUNTIME_PREFIX = runtime.RUNTIME_DIR + "/"
-PLACEHOLDERS = ("__MDX_VERSION__", "__MDX_CORE__", "__MDX_RUNTIME__")
+PLACEHOLDERS = ("__MDX_VERSION__", "__MDX_CORE__", "__MDX_RUNTIME__", "__MDX_ON_DEMAND__")
 
 
 def cached_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
@@ -51,19 +53,34 @@ def integrity(data: bytes) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
 
 
-def manifests(site_dir: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """(core, runtime): each kept file's URL and integrity."""
-    core: dict[str, str] = {}
-    python: dict[str, str] = {}
+class Manifests(NamedTuple):
+    """Each kept file's URL and integrity, by when the worker stores it."""
+
+    core: dict[str, str]
+    runtime: dict[str, str]
+    on_demand: dict[str, str]
+
+
+def manifests(site_dir: Path) -> Manifests:
+    found = Manifests({}, {}, {})
     for relative, path in cached_files(site_dir):
-        target = python if relative.startswith(RUNTIME_PREFIX) else core
+        if relative.startswith(runtime.ON_DEMAND_PREFIX):
+            target = found.on_demand
+        elif relative.startswith(RUNTIME_PREFIX):
+            target = found.runtime
+        else:
+            target = found.core
         target[url_of(relative)] = integrity(path.read_bytes())
-    return core, python
+    return found
 
 
 def runtime_bytes(site_dir: Path) -> int:
     """What "download the checks for offline use" downloads at most (no compression)."""
-    return sum(path.stat().st_size for relative, path in cached_files(site_dir) if relative.startswith(RUNTIME_PREFIX))
+    return sum(
+        path.stat().st_size
+        for relative, path in cached_files(site_dir)
+        if relative.startswith(RUNTIME_PREFIX) and not relative.startswith(runtime.ON_DEMAND_PREFIX)
+    )
 
 
 # Where docs/_snippets/offline-download.md says how much the download is.
@@ -88,26 +105,27 @@ def write_download_size(site_dir: Path) -> int:
     return pages
 
 
-def version(core: dict[str, str], python: dict[str, str]) -> str:
+def version(lists: Manifests) -> str:
     """Changes whenever any kept file's name or bytes change."""
-    listing = json.dumps([core, python], sort_keys=True).encode("utf-8")
+    listing = json.dumps(list(lists), sort_keys=True).encode("utf-8")
     return hashlib.sha256(listing).hexdigest()[:16]
 
 
-def render(core: dict[str, str], python: dict[str, str]) -> str:
+def render(lists: Manifests) -> str:
     source = TEMPLATE.read_text(encoding="utf-8")
     for placeholder in PLACEHOLDERS:
         if placeholder not in source:
             raise ValueError(f"{TEMPLATE} lost its placeholder {placeholder}")
     return (
-        source.replace("__MDX_VERSION__", version(core, python))
-        .replace("__MDX_CORE__", json.dumps(core, indent=1, sort_keys=True))
-        .replace("__MDX_RUNTIME__", json.dumps(python, indent=1, sort_keys=True))
+        source.replace("__MDX_VERSION__", version(lists))
+        .replace("__MDX_CORE__", json.dumps(lists.core, indent=1, sort_keys=True))
+        .replace("__MDX_RUNTIME__", json.dumps(lists.runtime, indent=1, sort_keys=True))
+        .replace("__MDX_ON_DEMAND__", json.dumps(lists.on_demand, indent=1, sort_keys=True))
     )
 
 
 def write(site_dir: Path) -> tuple[int, int]:
     """Write sw.js into ``site_dir``; returns how many core and runtime files it lists."""
-    core, python = manifests(site_dir)
-    (site_dir / WORKER_NAME).write_text(render(core, python), encoding="utf-8")
-    return len(core), len(python)
+    lists = manifests(site_dir)
+    (site_dir / WORKER_NAME).write_text(render(lists), encoding="utf-8")
+    return len(lists.core), len(lists.runtime) + len(lists.on_demand)

@@ -251,7 +251,7 @@ async (paths) => {
 
 
 def wait_for_runtime_stored(page: Page, site: Path) -> None:
-    paths = sorted("/" + path for path in service_worker.manifests(site)[1])
+    paths = sorted("/" + path for path in service_worker.manifests(site).runtime)
     if not page.evaluate(RUNTIME_STORED, paths):
         raise SystemExit(f"The service worker did not store Python after {page.url}")
 

@@ -68,7 +68,7 @@ def cached(page: Page) -> dict[str, list[str]]:
 
 
 def runtime_paths(site: Path) -> set[str]:
-    _, python = service_worker.manifests(site)
+    python = service_worker.manifests(site).runtime
     return {"/" + path for path in python}
 
 

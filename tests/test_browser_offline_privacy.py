@@ -62,7 +62,7 @@ def test_every_page_and_both_checks_work_offline_after_a_visit_to_a_check_page(
     page.goto(base_url + "kindcheck/")
     wait_for_service_worker(page)
     wait_for_python(page, "kindcheck")
-    runtime_files = sorted(base_url + path for path in service_worker.manifests(site_dir)[1])
+    runtime_files = sorted(base_url + path for path in service_worker.manifests(site_dir).runtime)
     stored = page.evaluate(
         """async (urls) => {
             // Python is stored once it runs (mdx-offline.mjs): wait for it.
