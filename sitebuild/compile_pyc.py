@@ -13,9 +13,12 @@ import warnings
 import zipfile
 from importlib._bootstrap_external import _code_to_hash_pyc
 
-# optimize=2 (no docstrings, no asserts) saved 13 % of the zip and no time:
-# BENCHMARKS.md. Keep the standard library behaving as CPython's does.
-OPTIMIZE = 0
+# The standard library is compiled as `python -OO` would (no docstrings, no
+# asserts): the memory snapshot the browser downloads holds every module
+# Pyodide and the checks import, and their docstrings made 9 % of it
+# (BENCHMARKS.md). Our own code keeps its asserts and docstrings.
+OPTIMIZE = {"stdlib": 2}
+OPTIMIZE_OWN_CODE = 0
 DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -51,7 +54,7 @@ def compile_archive(source, target, root, layout):
             # A SyntaxWarning in our own code is a bug to fix, not to ship.
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore" if root == "stdlib" else "error")
-                code = compile(data, f"{base}/{name}", "exec", dont_inherit=True, optimize=OPTIMIZE)
+                code = compile(data, f"{base}/{name}", "exec", dont_inherit=True, optimize=OPTIMIZE.get(root, OPTIMIZE_OWN_CODE))
             pyc = _code_to_hash_pyc(code, importlib.util.source_hash(data), checked=False)
             if layout == "sourceless":
                 add(name + "c", pyc)

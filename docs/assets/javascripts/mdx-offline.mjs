@@ -77,34 +77,48 @@ export class OfflineDownload {
 }
 
 /**
+ * The check's Python state once it is no longer "loading" (mdx-check.mjs).
+ * @param {Element} check an element with `data-python`
+ * @returns {Promise<string | null>} "ready" or "failed"
+ */
+function pythonSettled(check) {
+  const state = () => check.getAttribute("data-python");
+  return new Promise((resolve) => {
+    if (state() !== "loading") return resolve(state());
+    const observer = new MutationObserver(() => {
+      if (state() === "loading") return;
+      observer.disconnect();
+      resolve(state());
+    });
+    observer.observe(check, { attributes: true, attributeFilter: ["data-python"] });
+  });
+}
+
+/**
  * On a check page, once Python runs, have the service worker store the
  * runtime for offline use. The page's worker may have started before the
  * service worker took control (a first visit), so its downloads did not pass
  * through it; the browser's HTTP cache still holds them, so storing them
  * now costs a revalidation, not a second download.
- * @param {Element} check an element with `data-python` (mdx-check.mjs)
+ * @param {Element} check an element with `data-python`
  */
-function storeRuntimeOnceReady(check) {
-  if (!("serviceWorker" in navigator)) return;
-  const store = () => {
-    observer.disconnect();
-    void ask({ type: "mdx-cache-runtime" }).then(({ ok, message }) => {
-      if (!ok) console.info("Meldcodewijzer: the checks are not stored for offline use:", message);
-    });
-  };
-  const observer = new MutationObserver(() => {
-    if (check.getAttribute("data-python") === "ready") store();
-  });
-  if (check.getAttribute("data-python") === "ready") store();
-  else observer.observe(check, { attributes: true, attributeFilter: ["data-python"] });
+async function storeRuntimeOnceReady(check) {
+  if (!("serviceWorker" in navigator) || (await pythonSettled(check)) !== "ready") return;
+  const { ok, message } = await ask({ type: "mdx-cache-runtime" });
+  if (!ok) console.info("Meldcodewijzer: the checks are not stored for offline use:", message);
 }
 
 function onPage() {
   for (const root of document.querySelectorAll("[data-mdx-offline]")) new OfflineDownload(root);
   const check = document.querySelector("[data-python]");
-  if (check) storeRuntimeOnceReady(check);
+  if (check) void storeRuntimeOnceReady(check);
 }
 
-registerServiceWorker();
+// On a check page, the offline copy of the pages (~0.7 MB) waits until Python
+// has started: on a slow link it would share the bandwidth with Python's
+// download (BENCHMARKS.md, real link).
+const firstCheck = document.querySelector("[data-python]");
+if (firstCheck) void pythonSettled(firstCheck).then(registerServiceWorker);
+else registerServiceWorker();
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
