@@ -13,15 +13,17 @@ everything that goes into them, so only the first build pays (about 10 s).
 Why a memory snapshot: restoring Python's memory, saved once at build time
 by ``snapshot_python.mjs`` right after start-up, skips that start-up in the
 browser (~0.4 s of a ~1 s start; BENCHMARKS.md). The image is taken after
-``checks.browser`` is imported, so restoring it leaves nothing to import
-either; it is 31 MB, mostly
-zeros, so it ships gzipped (~5 MB) and the worker inflates it with the
-browser's own ``DecompressionStream``. ``pack_snapshot`` drops the pages of
-zeros first, so the browser inflates 13 MB instead of 31 MB. Its name ends in ``.bin``, not ``.gz``:
-some hosts send ``.gz`` files with ``Content-Encoding: gzip``, and the browser
-would then inflate it before the worker does. Pyodide's snapshot API is
-undocumented, so the worker starts Python the normal way whenever restoring
-fails or the browser cannot inflate.
+``checks.browser`` is imported and every view asked once, so restoring it
+leaves nothing to import either; and after Python forgot the stdlib zip
+(``snapshot_prepare.py``), so the browser restores it next to an empty zip and
+fetches the whole one (``ON_DEMAND_PREFIX``) only on a missed import. The
+image is 31 MB; ``pack_snapshot`` stores its static part XOR the wasm's
+initial memory (``wasm.py``) and drops the pages of zeros, and the rest ships
+gzipped (~3 MB), inflated by the browser's own ``DecompressionStream``. Its
+name ends in ``.bin``, not ``.gz``: some hosts send ``.gz`` files with
+``Content-Encoding: gzip``, and the browser would then inflate it before the
+worker does. Pyodide's snapshot API is undocumented, so the worker starts
+Python the normal way whenever restoring fails or the browser cannot inflate.
 
 Why a plain zip for ``checks`` and not a package (``pyodide build`` and
 ``loadPackage``): building one downloads a cross-build environment, which

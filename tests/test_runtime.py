@@ -338,16 +338,14 @@ def test_only_the_snapshot_arrives_with_the_checks_imported(in_node: dict[str, A
     assert in_node["restored"] is (in_node["mode"] == "snapshot")
 
 
+@pytest.mark.parametrize("in_node", ["snapshot"], indirect=True)
 def test_the_restored_image_answers_every_view_without_the_stdlib_zip(in_node: dict[str, Any]) -> None:
-    if in_node["mode"] != "snapshot":
-        pytest.skip("only a restored image runs next to the empty stdlib zip")
     assert in_node["views"] > sum(len(list(checks.get(name).paths())) for name in checks.names())
     assert in_node["stdlibLoadsForViews"] == 0
 
 
+@pytest.mark.parametrize("in_node", ["snapshot"], indirect=True)
 def test_an_import_the_image_cannot_serve_fetches_the_whole_stdlib_once(in_node: dict[str, Any]) -> None:
-    if in_node["mode"] != "snapshot":
-        pytest.skip("only a restored image runs next to the empty stdlib zip")
     assert in_node["missed"] == ["wave", "colorsys"]
     assert in_node["stdlibLoads"] == 1
 
