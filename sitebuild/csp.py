@@ -8,11 +8,11 @@ page gets the same policy: the union of all inline scripts of the site.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import re
 from pathlib import Path
 from typing import Iterable
+
+from . import integrity
 
 # Executable inline scripts only: a JSON data block (Material's __config) never runs.
 INLINE_SCRIPT = re.compile(
@@ -40,8 +40,7 @@ def inline_scripts(html: str) -> list[str]:
 
 
 def script_hash(body: str) -> str:
-    digest = hashlib.sha256(body.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+    return f"'{integrity.sha256(body.encode('utf-8'))}'"
 
 
 def policy(scripts: Iterable[str]) -> str:

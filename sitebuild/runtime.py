@@ -35,7 +35,6 @@ writes the zip (sources and ``.pyc``) to ``CHECKS_PATH`` and puts it on
 
 from __future__ import annotations
 
-import base64
 import gzip
 import hashlib
 import io
@@ -52,7 +51,7 @@ from pathlib import Path
 
 import checks as check_definitions
 
-from . import wasm
+from . import integrity, wasm
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
@@ -315,10 +314,6 @@ def lock_data(pyodide_lock: dict) -> dict:
     return {"info": pyodide_lock["info"], "packages": {}}
 
 
-def subresource_integrity(data: bytes) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
-
-
 def empty_zip() -> bytes:
     target = io.BytesIO()
     with zipfile.ZipFile(target, "w"):
@@ -368,7 +363,7 @@ def install(site_dir: Path, project_root: Path) -> Path:
     checks_entry = {
         "file": checks_name,
         "path": CHECKS_PATH,
-        "integrity": subresource_integrity(checks_bytes),
+        "integrity": integrity.sha256(checks_bytes),
         # The worker's start-up probe asks one of these, so it names no check itself.
         "names": list(check_definitions.names()),
     }

@@ -12,14 +12,13 @@ old cache, so a deploy costs a returning visitor only what changed.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import re
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from . import runtime
+from . import integrity, runtime
 
 TEMPLATE = Path(__file__).with_name("service-worker.js")
 WORKER_NAME = "sw.js"
@@ -49,10 +48,6 @@ def url_of(relative: str) -> str:
     return relative
 
 
-def integrity(data: bytes) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode("ascii")
-
-
 class Manifests(NamedTuple):
     """Each kept file's URL and integrity, by when the worker stores it."""
 
@@ -70,7 +65,7 @@ def manifests(site_dir: Path) -> Manifests:
             target = found.runtime
         else:
             target = found.core
-        target[url_of(relative)] = integrity(path.read_bytes())
+        target[url_of(relative)] = integrity.sha256(path.read_bytes())
     return found
 
 
