@@ -116,9 +116,15 @@ function onPage() {
 
 // On a check page, the offline copy of the pages (~0.7 MB) waits until Python
 // has started: on a slow link it would share the bandwidth with Python's
-// download (BENCHMARKS.md, real link).
+// download (BENCHMARKS.md, real link). It waits no longer than this, so a
+// visitor on a very slow link who leaves early still gets the offline copy.
+const OFFLINE_COPY_WAITS_AT_MOST_MS = 10_000;
 const firstCheck = document.querySelector("[data-python]");
-if (firstCheck) void pythonSettled(firstCheck).then(registerServiceWorker);
-else registerServiceWorker();
+if (firstCheck) {
+  const waited = new Promise((resolve) => setTimeout(resolve, OFFLINE_COPY_WAITS_AT_MOST_MS));
+  void Promise.race([pythonSettled(firstCheck), waited]).then(registerServiceWorker);
+} else {
+  registerServiceWorker();
+}
 if (window.document$) window.document$.subscribe(onPage);
 else onPage();
