@@ -2,8 +2,9 @@
 
 A page asks for a case with ``<!-- mdx:case <id> -->`` on its own line
 (``docs/oefenen/<id>.md`` holds only that), and for the overview of all cases
-with ``<!-- mdx:cases -->``. The markers are expanded in the Markdown, before
-it is rendered, so each case's title becomes the page's title and heading.
+with ``<!-- mdx:cases -->``: two kinds of the one marker grammar
+(``sitebuild.markers``), expanded in the Markdown, before it is rendered, so
+each case's title becomes the page's title and heading.
 
 Question and outcome texts come from the check itself, never from the case:
 a case only holds answer ids and the reasons for them.
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
@@ -26,9 +26,8 @@ import checks
 from checks.practice import Case
 from checks.render import scheme_id
 
-CASE_MARKER = re.compile(r"^<!--\s*mdx:case\s+(?P<id>[\w-]+)\s*-->\s*$", re.MULTILINE)
-OVERVIEW_MARKER = re.compile(r"^<!--\s*mdx:cases\s*-->\s*$", re.MULTILINE)
-CHECK_MARKER = re.compile(r"^<!--\s*mdx:check\s+(?P<name>[\w-]+)\s*-->\s*$", re.MULTILINE)
+from . import markers
+
 # The query parameter the check page reads (mdx-case-aside.mjs).
 CASE_PARAMETER = "casus"
 
@@ -38,30 +37,36 @@ def json_path(case_id: str) -> str:
     return f"oefenen/{case_id}/casus.json"
 
 
+def _named(pages: Iterable[tuple[str, str]], kind: str) -> Iterable[tuple[str, str]]:
+    """(name, url) of every ``kind`` marker, from (url, markdown) pairs; a
+    marker the grammar refuses raises ``markers.MarkerError``."""
+    for url, markdown in pages:
+        for marker in markers.find(markdown, url, markdown=True):
+            if marker.kind == kind and marker.name is not None:
+                yield marker.name, url
+
+
 def check_urls(pages: Iterable[tuple[str, str]]) -> dict[str, str]:
     """Check name -> url of the page with its interactive check, from (url, markdown) pairs."""
     found: dict[str, str] = {}
-    for url, markdown in pages:
-        for match in CHECK_MARKER.finditer(markdown):
-            found.setdefault(match["name"], url)
+    for name, url in _named(pages, "check"):
+        found.setdefault(name, url)
     return found
 
 
 def case_urls(pages: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     """Case id -> urls of the pages that show it, from (url, markdown) pairs."""
     found: dict[str, list[str]] = {}
-    for url, markdown in pages:
-        for match in CASE_MARKER.finditer(markdown):
-            found.setdefault(match["id"], []).append(url)
+    for case_id, url in _named(pages, "case"):
+        found.setdefault(case_id, []).append(url)
     return found
 
 
 def wiring_errors(cases: Sequence[Case], pages: Mapping[str, list[str]], check_pages: Mapping[str, str]) -> list[str]:
-    """Each case on exactly one page, each page naming a known case, each check with a page."""
-    known = {case.id for case in cases}
+    """Each case on exactly one page, each check with a page. (A page naming an
+    unknown case is the marker grammar's to refuse.)"""
     errors = [f"case {case.id!r} has no page: add docs/oefenen/{case.id}.md with <!-- mdx:case {case.id} -->" for case in cases if case.id not in pages]
     errors += [f"case {case_id!r} is shown on more than one page: {', '.join(urls)}" for case_id, urls in pages.items() if len(urls) > 1]
-    errors += [f"page {', '.join(urls)} names unknown case {case_id!r}" for case_id, urls in pages.items() if case_id not in known]
     errors += [
         f"case {case.id!r}: no page carries <!-- mdx:check {case.check} -->, so 'Doe de check' has nowhere to go"
         for case in cases
@@ -167,18 +172,14 @@ def case_json(case: Case, case_url: str) -> str:
 
 
 def expand(markdown: str, *, here: str, cases: Sequence[Case], check_pages: Mapping[str, str], case_pages: Mapping[str, str]) -> str:
-    """Both markers in one page's Markdown, expanded."""
+    """Both kinds of case marker in one page's Markdown, expanded (the grammar
+    has judged every marker on the page by then)."""
     by_id = {case.id: case for case in cases}
 
-    def one_case(match: re.Match[str]) -> str:
-        case = by_id.get(match["id"])
-        if case is None:
-            raise ValueError(f"mdx:case: unknown case {match['id']!r} (known: {', '.join(by_id)})")
+    def one_case(case_id: str | None) -> str:
+        case = by_id[str(case_id)]
         return case_markdown(case, here, check_pages[case.check])
 
-    markdown = CASE_MARKER.sub(one_case, markdown)
-    return OVERVIEW_MARKER.sub(lambda _: overview_html(cases, here, case_pages), markdown)
-
-
-def has_markers(markdown: str) -> bool:
-    return CASE_MARKER.search(markdown) is not None or OVERVIEW_MARKER.search(markdown) is not None
+    return markers.expand_markdown(
+        markdown, here, {"case": one_case, "cases": lambda _: overview_html(cases, here, case_pages)}
+    )

@@ -181,13 +181,14 @@ def test_a_case_page_does_not_start_python(site_dir: Path) -> None:
     assert "mdx-check-worker" not in html, "a case page names a check but runs none"
 
 
-def test_a_case_without_a_page_or_a_page_without_a_case_is_reported() -> None:
+def test_a_case_without_a_page_or_on_two_pages_is_reported() -> None:
     from sitebuild import casepages
 
-    pages = casepages.case_urls([("oefenen/a/", "<!-- mdx:case onbekend -->\n"), ("oefenen/b/", "x")])
-    errors = casepages.wiring_errors(cases.CASES[:1], pages, {"afwegingskader": "afwegingskader/"})
-    assert any(f"case {cases.CASES[0].id!r} has no page" in e for e in errors)
-    assert any("unknown case 'onbekend'" in e for e in errors)
+    first, second = cases.CASES[:2]
+    pages = casepages.case_urls([("oefenen/a/", f"<!-- mdx:case {second.id} -->\n"), ("oefenen/b/", f"x\n<!-- mdx:case {second.id} -->\n")])
+    errors = casepages.wiring_errors(cases.CASES[:2], pages, {"afwegingskader": "afwegingskader/", "kindcheck": "kindcheck/"})
+    assert errors[0].startswith(f"case {first.id!r} has no page")
+    assert errors[1] == f"case {second.id!r} is shown on more than one page: oefenen/a/, oefenen/b/"
     errors = casepages.wiring_errors(cases.CASES[:1], {cases.CASES[0].id: ["x/"]}, {})
     assert errors == [f"case {cases.CASES[0].id!r}: no page carries <!-- mdx:check afwegingskader -->, so 'Doe de check' has nowhere to go"]
 
