@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 import checks
+from checks.dom import Attr, Css
 from checks.practice import Case
 from checks.render import scheme_id
 
@@ -90,19 +91,19 @@ def _route_html(case: Case, here: str, check_url: str) -> str:
     steps = []
     for (question, answer), step in zip(check.trail(list(case.answers)), case.route):
         steps.append(
-            '<li class="mdx-case__step">'
-            f'<p class="mdx-case__question"><span class="mdx-case__label">{escape(question.label)}</span> '
+            f'<li class="{Css.CASE_STEP}">'
+            f'<p class="{Css.CASE_QUESTION}"><span class="{Css.CASE_LABEL}">{escape(question.label)}</span> '
             f"{escape(question.text)}</p>"
-            f'<p class="mdx-case__answer"><strong>Antwoord: {escape(answer.label)}.</strong> {escape(step.why)}</p>'
+            f'<p class="{Css.CASE_ANSWER}"><strong>Antwoord: {escape(answer.label)}.</strong> {escape(step.why)}</p>'
             "</li>"
         )
     outcome = check.outcomes[case.outcome]
     scheme = f"{relative(check_url, here)}#{scheme_id(check, outcome.id)}"
     return (
-        '<details class="mdx-case__details">'
+        f'<details class="{Css.CASE_DETAILS}">'
         "<summary>Toon de antwoorden en de uitkomst</summary>"
-        f'<ol class="mdx-case__steps">{"".join(steps)}</ol>'
-        f'<p class="mdx-case__outcome"><strong>Uitkomst: {escape(outcome.title)}.</strong> {escape(outcome.summary)}</p>'
+        f'<ol class="{Css.CASE_STEPS}">{"".join(steps)}</ol>'
+        f'<p class="{Css.CASE_OUTCOME}"><strong>Uitkomst: {escape(outcome.title)}.</strong> {escape(outcome.summary)}</p>'
         f'<p><a href="{escape(scheme)}">Lees in het schema van de check wat je bij deze uitkomst doet</a></p>'
         "</details>"
     )
@@ -111,27 +112,27 @@ def _route_html(case: Case, here: str, check_url: str) -> str:
 def case_markdown(case: Case, here: str, check_url: str) -> str:
     """The whole case page: a Markdown title, then one block of HTML.
 
-    Elements marked ``data-slide`` are what the projector view
+    Elements marked ``Attr.SLIDE`` are what the projector view
     (mdx-presentation.mjs) shows one at a time.
     """
     check = checks.get(case.check)
     situation = "".join(f"<p>{escape(text)}</p>" for text in case.situation)
     # value: the projector view hides the other items, which would renumber the list.
-    questions = "".join(f'<li value="{n}" data-slide="">{escape(text)}</li>' for n, text in enumerate(case.discussion, 1))
+    questions = "".join(f'<li value="{n}" {Attr.SLIDE}="">{escape(text)}</li>' for n, text in enumerate(case.discussion, 1))
     attributes = (
-        f'data-case="{escape(case.id)}" data-check="{escape(case.check)}" '
-        f'data-answers="{escape(",".join(case.answers))}" data-outcome="{escape(case.outcome)}"'
+        f'{Attr.CASE}="{escape(case.id)}" {Attr.CASE_CHECK}="{escape(case.check)}" '
+        f'{Attr.CASE_ANSWERS}="{escape(",".join(case.answers))}" {Attr.OUTCOME}="{escape(case.outcome)}"'
     )
     html = (
-        f'<div class="mdx-case" {attributes}>'
-        f'<p class="mdx-case__meta">{escape(case.sector)} · check: {escape(check.title)}</p>'
-        f'<section class="mdx-case__part" data-slide="" aria-labelledby="situatie">'
+        f'<div class="{Css.CASE}" {attributes}>'
+        f'<p class="{Css.CASE_META}">{escape(case.sector)} · check: {escape(check.title)}</p>'
+        f'<section class="{Css.CASE_PART}" {Attr.SLIDE}="" aria-labelledby="situatie">'
         f'<h2 id="situatie">De situatie</h2>{situation}</section>'
-        f'<section class="mdx-case__part" data-slides="" aria-labelledby="vragen">'
-        f'<h2 id="vragen">Vragen voor de groep</h2><ol class="mdx-case__discussion">{questions}</ol></section>'
-        f'<p class="mdx-case__actions"><a class="md-button md-button--primary" data-case-link="" '
+        f'<section class="{Css.CASE_PART}" {Attr.SLIDES}="" aria-labelledby="vragen">'
+        f'<h2 id="vragen">Vragen voor de groep</h2><ol class="{Css.CASE_DISCUSSION}">{questions}</ol></section>'
+        f'<p class="{Css.CASE_ACTIONS}"><a class="md-button md-button--primary" {Attr.CASE_LINK}="" '
         f'href="{escape(check_link(case, here, check_url))}">Doe de check met deze casus</a></p>'
-        f'<section class="mdx-case__part mdx-case__route" data-slide="" aria-labelledby="route">'
+        f'<section class="{Css.CASE_PART} {Css.CASE_ROUTE}" {Attr.SLIDE}="" aria-labelledby="route">'
         '<h2 id="route">De route door de check</h2>'
         "<p>Bespreek eerst de vragen. Open daarna de antwoorden, of doe zelf de check en vergelijk.</p>"
         f"{_route_html(case, here, check_url)}</section>"
@@ -146,12 +147,12 @@ def overview_html(cases: Sequence[Case], here: str, urls: Mapping[str, str]) -> 
     for case in cases:
         check = checks.get(case.check)
         items.append(
-            '<li class="mdx-cases__item">'
+            f'<li class="{Css.CASES_ITEM}">'
             f'<a href="{escape(relative(urls[case.id], here))}">{escape(case.title)}</a>'
-            f'<span class="mdx-cases__meta">{escape(case.sector)} · {escape(check.title)}</span>'
+            f'<span class="{Css.CASES_META}">{escape(case.sector)} · {escape(check.title)}</span>'
             "</li>"
         )
-    return f'<ul class="mdx-cases">{"".join(items)}</ul>'
+    return f'<ul class="{Css.CASES}">{"".join(items)}</ul>'
 
 
 def case_json(case: Case, case_url: str) -> str:

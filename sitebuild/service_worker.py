@@ -17,6 +17,8 @@ import re
 from pathlib import Path
 from typing import Iterator
 
+from checks.dom import Attr
+
 from . import runtime
 
 TEMPLATE = Path(__file__).with_name("service-worker.js")
@@ -67,7 +69,7 @@ def runtime_bytes(site_dir: Path) -> int:
 
 
 # Where docs/_snippets/offline-download.md says how much the download is.
-DOWNLOAD_SIZE = re.compile(r"(<span data-mdx-offline-size>)[^<]*(</span>)")
+DOWNLOAD_SIZE = re.compile(rf"(<span {Attr.OFFLINE_SIZE}>)[^<]*(</span>)")
 
 
 def download_size_text(size: int) -> str:

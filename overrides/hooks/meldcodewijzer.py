@@ -19,13 +19,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from checks import cases, practice
+from checks import cases, dom, practice
 from checks.engine import EMERGENCY_NUMBER, VEILIG_THUIS_NUMBER
 from sitebuild import (
     addresses,
     casepages,
     csp,
     devserver,
+    dommodule,
     inline,
     markers,
     printlinks,
@@ -68,6 +69,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     )
     for path, content in app.items():
         files.append(File.generated(config, path, content=content))
+    # The DOM contract for the browser modules, written from checks/dom.py.
+    files.append(File.generated(config, dommodule.PATH, content=dommodule.text()))
     # The extra stylesheets become one file; the pages link only that one.
     sources = [str(source) for source in config.extra_css]
     name, text = stylesheets.bundle(Path(config.docs_dir), sources)
@@ -103,6 +106,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     # Inline scripts are real files (sitebuild/inline/); templates include them by name.
     env.globals["mdx_inline_script"] = inline.script
+    # The DOM contract: partials write its names, never their own.
+    env.globals["dom"] = dom
     return env
 
 

@@ -5,6 +5,8 @@
  * pages and schemes after any visit, but Python (~10× the rest) only after a
  * check page or when the visitor asks for it here.
  */
+import { Attr, PythonState } from "./mdx-dom.mjs";
+
 const ROOT = new URL("../../", import.meta.url);
 
 const TEXT = {
@@ -42,12 +44,12 @@ async function ask(message) {
   return answer;
 }
 
-/** The button that stores the checks' runtime for offline use ([data-mdx-offline-download]). */
+/** The button that stores the checks' runtime for offline use (`Attr.OFFLINE_DOWNLOAD`). */
 export class OfflineDownload {
   /** @param {HTMLElement} root the element holding the button and its status */
   constructor(root) {
-    this.button = root.querySelector("[data-mdx-offline-download]");
-    this.status = root.querySelector("[data-mdx-offline-status]");
+    this.button = root.querySelector(`[${Attr.OFFLINE_DOWNLOAD}]`);
+    this.status = root.querySelector(`[${Attr.OFFLINE_STATUS}]`);
     if (!this.button || !this.status) throw new Error("offline download: the snippet lost its button or status");
     if (!("serviceWorker" in navigator)) {
       this.status.textContent = TEXT.unsupported;
@@ -82,7 +84,7 @@ export class OfflineDownload {
  * service worker took control (a first visit), so its downloads did not pass
  * through it; the browser's HTTP cache still holds them, so storing them
  * now costs a revalidation, not a second download.
- * @param {Element} check an element with `data-python` (mdx-check.mjs)
+ * @param {Element} check a check's container, with `Attr.PYTHON` (mdx-check.mjs)
  */
 function storeRuntimeOnceReady(check) {
   if (!("serviceWorker" in navigator)) return;
@@ -93,15 +95,15 @@ function storeRuntimeOnceReady(check) {
     });
   };
   const observer = new MutationObserver(() => {
-    if (check.getAttribute("data-python") === "ready") store();
+    if (check.getAttribute(Attr.PYTHON) === PythonState.READY) store();
   });
-  if (check.getAttribute("data-python") === "ready") store();
-  else observer.observe(check, { attributes: true, attributeFilter: ["data-python"] });
+  if (check.getAttribute(Attr.PYTHON) === PythonState.READY) store();
+  else observer.observe(check, { attributes: true, attributeFilter: [Attr.PYTHON] });
 }
 
 function onPage() {
-  for (const root of document.querySelectorAll("[data-mdx-offline]")) new OfflineDownload(root);
-  const check = document.querySelector("[data-python]");
+  for (const root of document.querySelectorAll(`[${Attr.OFFLINE}]`)) new OfflineDownload(root);
+  const check = document.querySelector(`[${Attr.PYTHON}]`);
   if (check) storeRuntimeOnceReady(check);
 }
 
