@@ -1,5 +1,7 @@
 """The DOM contract: every attribute and class name that more than one layer
-of the site shares, written once.
+of the site shares, written once; and the few parts of an address that the
+build writes and the browser modules read (query parameters, the worker's
+script, a practice case's data).
 
 Who uses it:
 
@@ -206,6 +208,23 @@ class Css(StrEnum):
     QR = "mdx-qr"
 
 
+class Query(StrEnum):
+    """Query parameters of a page's address that the browser modules read."""
+
+    # ?casus=<id>: a practice case beside its check (mdx-case-aside.mjs).
+    CASE = "casus"
+    # ?weergave=presentatie: the projector view (mdx-presentation.mjs).
+    VIEW = "weergave"
+
+
+class View(StrEnum):
+    """Values of ``Query.VIEW``."""
+
+    PRESENTATION = "presentatie"
+
+
 # The module Web Worker that runs the checks' Python, site-relative: the
 # early start in a check page's head and mdx-python.mjs both start it from here.
 WORKER_SCRIPT = "assets/javascripts/mdx-check-worker.mjs"
+# A practice case's text for the check page, site-relative; ``{case}`` is its id.
+CASE_DATA = "oefenen/{case}/casus.json"

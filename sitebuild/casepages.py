@@ -11,8 +11,9 @@ a case only holds answer ids and the reasons for them.
 
 "Doe de check met deze casus" links to the page that carries the case's
 check (found by its ``<!-- mdx:check <name> -->`` marker) with
-``?casus=<id>``; the check page then fetches ``oefenen/<id>/casus.json``
-(written here too) to show the situation beside the check.
+``?casus=<id>`` (``Query.CASE``); the check page then fetches
+``oefenen/<id>/casus.json`` (``CASE_DATA``, written here too) to show the
+situation beside the check.
 """
 
 from __future__ import annotations
@@ -23,19 +24,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 import checks
-from checks.dom import Attr, Css
+from checks.dom import CASE_DATA, Attr, Css, Query
 from checks.practice import Case
 from checks.render import scheme_id
 
 from . import markers
 
-# The query parameter the check page reads (mdx-case-aside.mjs).
-CASE_PARAMETER = "casus"
 
 
 def json_path(case_id: str) -> str:
     """Site-relative path of the case's text for the check page."""
-    return f"oefenen/{case_id}/casus.json"
+    return CASE_DATA.format(case=case_id)
 
 
 def _named(pages: Iterable[tuple[str, str]], kind: str) -> Iterable[tuple[str, str]]:
@@ -83,7 +82,7 @@ def relative(target: str, here: str) -> str:
 
 
 def check_link(case: Case, here: str, check_url: str) -> str:
-    return f"{relative(check_url, here)}?{CASE_PARAMETER}={case.id}"
+    return f"{relative(check_url, here)}?{Query.CASE}={case.id}"
 
 
 def _route_html(case: Case, here: str, check_url: str) -> str:

@@ -20,11 +20,11 @@ from tests.support.site import ROOT
 
 JAVASCRIPTS = ROOT / "docs" / "assets" / "javascripts"
 STYLESHEETS = sorted((ROOT / "docs" / "assets" / "stylesheets").glob("*.css"))
+GROUPS = dom.groups()
 # A contract name in a browser module: Attr.CHECK, Css.EXIT_LEAVING, ...
-REFERENCE = re.compile(r"\b(Attr|Part|PythonState|Action|Css)\.([A-Z][A-Z0-9_]*)\b")
+REFERENCE = re.compile(rf"\b({'|'.join(GROUPS)})\.([A-Z][A-Z0-9_]*)\b")
 # A name the site owns, written out in a browser module instead of taken from the contract.
 LITERAL = re.compile(r"""["'`.\[]((?:data-(?!md-)[a-z][a-z0-9-]*)|(?:mdx-[a-z0-9]+(?:__|--)[a-z0-9_-]+))""")
-GROUPS = {group.__name__: group for group in (dom.Attr, dom.Part, dom.PythonState, dom.Action, dom.Css)}
 
 
 def _modules() -> list[Path]:
@@ -65,7 +65,7 @@ def test_the_browser_gets_the_contract_as_a_module(site_dir: Path) -> None:
     result = subprocess.run(["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=60, check=True)
     exported = json.loads(result.stdout)
     expected = {name: {member.name: member.value for member in group} for name, group in GROUPS.items()}
-    expected["WORKER_SCRIPT"] = dom.WORKER_SCRIPT
+    expected |= dom.constants()
     assert exported == expected
 
 

@@ -8,9 +8,13 @@ import re
 from enum import StrEnum
 from html.parser import HTMLParser
 
-from checks.dom import VALUES, WORKER_SCRIPT, Action, Attr, Css, Part, PythonState
+from checks import dom as _contract
+from checks.dom import CASE_DATA, VALUES, WORKER_SCRIPT, Action, Attr, Css, Part, PythonState, Query, View
 
-__all__ = ["VALUES", "WORKER_SCRIPT", "Action", "Attr", "Css", "Part", "PythonState", "selector", "names_in_html", "names_in_css", "contract_names"]
+__all__ = [
+    "CASE_DATA", "VALUES", "WORKER_SCRIPT", "Action", "Attr", "Css", "Part", "PythonState", "Query", "View",
+    "allowed_values", "constants", "contract_names", "groups", "names_in_css", "names_in_html", "selector",
+]
 
 # The theme's own attributes (Material's data-md-*) are not ours to list.
 THEME_ATTRIBUTE = re.compile(r"data-md-")
@@ -19,6 +23,18 @@ THEME_ATTRIBUTE = re.compile(r"data-md-")
 def selector(attribute: Attr, value: str | None = None) -> str:
     """``[data-x]`` or ``[data-x="value"]``."""
     return f"[{attribute}]" if value is None else f'[{attribute}="{value}"]'
+
+
+def groups() -> dict[str, type[StrEnum]]:
+    """Every group of names the contract module defines, by its name."""
+    found = {name: value for name, value in vars(_contract).items() if isinstance(value, type) and issubclass(value, StrEnum)}
+    found.pop("StrEnum", None)
+    return found
+
+
+def constants() -> dict[str, str]:
+    """The contract's plain strings (addresses), by name."""
+    return {name: value for name, value in vars(_contract).items() if name.isupper() and type(value) is str}
 
 
 def contract_names() -> set[str]:

@@ -4,7 +4,7 @@
  * and shows the situation and the discussion questions next to the check.
  * Nothing is pre-filled and nothing is stored: the address is the only state.
  */
-import { Attr, Css } from "./mdx-dom.mjs";
+import { Attr, CASE_DATA, Css, Query, View } from "./mdx-dom.mjs";
 
 const CASE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -40,7 +40,7 @@ export class MdxCaseAside {
     }
     let data;
     try {
-      const response = await fetch(new URL(`oefenen/${caseId}/casus.json`, this.siteRoot));
+      const response = await fetch(new URL(CASE_DATA.replace("{case}", caseId), this.siteRoot));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       data = await response.json();
     } catch (error) {
@@ -82,7 +82,7 @@ export class MdxCaseAside {
   /** @param {{title: string, page: string}} data */
   backLink(data) {
     const url = new URL(data.page, this.siteRoot);
-    if (this.presenting) url.searchParams.set("weergave", "presentatie");
+    if (this.presenting) url.searchParams.set(Query.VIEW, View.PRESENTATION);
     return this.link(`Terug naar de casus "${data.title}"`, url);
   }
 

@@ -5,10 +5,8 @@
  * Arrow keys, Page Up/Down (what presentation clickers send), Home and End
  * move between parts. Nothing is stored: leaving the address ends it.
  */
-import { Attr, Css } from "./mdx-dom.mjs";
+import { Attr, Css, Query, View } from "./mdx-dom.mjs";
 
-const PARAMETER = "weergave";
-const VALUE = "presentatie";
 const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown"]);
 const PREVIOUS = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
 
@@ -21,11 +19,6 @@ export class MdxPresentation {
     this.current = 0;
     this.bar = document.createElement("div");
     this.status = document.createElement("p");
-  }
-
-  /** Is the projector view asked for in this address? */
-  static wanted() {
-    return new URLSearchParams(location.search).get(PARAMETER) === VALUE;
   }
 
   /** The normal view; the theme keeps <html> across instant page swaps. */
@@ -46,7 +39,7 @@ export class MdxPresentation {
   keepModeOnCaseLinks() {
     for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll(`a[${Attr.CASE_LINK}]`))) {
       const url = new URL(link.href);
-      url.searchParams.set(PARAMETER, VALUE);
+      url.searchParams.set(Query.VIEW, View.PRESENTATION);
       link.href = url.href;
     }
   }
@@ -57,7 +50,7 @@ export class MdxPresentation {
     this.bar.setAttribute("aria-label", "Presentatie");
     const stop = document.createElement("a");
     const url = new URL(location.href);
-    url.searchParams.delete(PARAMETER);
+    url.searchParams.delete(Query.VIEW);
     stop.href = url.href;
     stop.className = `md-button ${Css.PRESENTATION_STOP}`;
     stop.textContent = "Stop presentatie";

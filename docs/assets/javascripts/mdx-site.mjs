@@ -2,7 +2,7 @@
  * Site entry module, on every page. Content pages pay for nothing more than
  * this file: the check code and Python load only where a check is on the page.
  */
-import { Attr, Css } from "./mdx-dom.mjs";
+import { Attr, Css, Query, View } from "./mdx-dom.mjs";
 import "./mdx-offline.mjs";
 
 // The site's root, for the files a practice case needs (mdx-case-aside.mjs).
@@ -17,8 +17,8 @@ let mounted = new AbortController();
  */
 async function mountCase(signal) {
   const params = new URLSearchParams(location.search);
-  const caseId = params.get("casus");
-  const presenting = params.get("weergave") === "presentatie";
+  const caseId = params.get(Query.CASE);
+  const presenting = params.get(Query.VIEW) === View.PRESENTATION;
   const check = document.querySelector(`[${Attr.CHECK}]`);
   if (caseId !== null && check) {
     const { MdxCaseAside } = await import("./mdx-case-aside.mjs");
