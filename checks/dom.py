@@ -226,5 +226,8 @@ class View(StrEnum):
 # The module Web Worker that runs the checks' Python, site-relative: the
 # early start in a check page's head and mdx-python.mjs both start it from here.
 WORKER_SCRIPT = "assets/javascripts/mdx-check-worker.mjs"
+# The service worker the build writes (sitebuild/service_worker.py) and
+# mdx-offline.mjs registers, site-relative.
+SERVICE_WORKER = "sw.js"
 # A practice case's text for the check page, site-relative; ``{case}`` is its id.
 CASE_DATA = "oefenen/{case}/casus.json"

@@ -16,7 +16,7 @@ from checks import dom
 PATH = "assets/javascripts/mdx-dom.mjs"
 GROUPS: tuple[type[StrEnum], ...] = (dom.Attr, dom.Part, dom.PythonState, dom.Action, dom.Css, dom.Query, dom.View)
 # Plain strings: addresses, site-relative.
-CONSTANTS = {"WORKER_SCRIPT": dom.WORKER_SCRIPT, "CASE_DATA": dom.CASE_DATA}
+CONSTANTS = {"WORKER_SCRIPT": dom.WORKER_SCRIPT, "SERVICE_WORKER": dom.SERVICE_WORKER, "CASE_DATA": dom.CASE_DATA}
 
 
 def _object(group: type[StrEnum]) -> str:

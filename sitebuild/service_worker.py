@@ -17,12 +17,12 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from checks.dom import Attr
+from checks.dom import SERVICE_WORKER, Attr
 
 from . import runtime
 
 TEMPLATE = Path(__file__).with_name("service-worker.js")
-WORKER_NAME = "sw.js"
+WORKER_NAME = SERVICE_WORKER
 # The worker script itself is never stored; the gzipped sitemap is for
 # crawlers only (the theme's instant navigation reads sitemap.xml, so that stays).
 SKIPPED = {WORKER_NAME, "sitemap.xml.gz"}

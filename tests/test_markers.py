@@ -15,6 +15,7 @@ import checks
 from checks import cases
 from checks.render import explanation_html, scheme_html
 from sitebuild import inline, markers, versions
+from tests.support.dom import WORKER_SCRIPT, Attr, Part
 from tests.support.site import copy_project
 
 
@@ -138,7 +139,7 @@ def test_the_built_check_pages_explain_every_question_from_the_data(site_dir: Pa
     for name in ("kindcheck", "afwegingskader"):
         check = checks.get(name)
         html = (site_dir / check.page.strip("/") / "index.html").read_text(encoding="utf-8")
-        assert f'data-check-explanation="{name}"' in html
+        assert f'{Attr.EXPLANATION}="{name}"' in html
         for question in check.questions.values():
             assert f'id="uitleg-{name}-{question.id}"' in html
 
@@ -152,8 +153,8 @@ def test_the_hook_learns_which_checks_a_page_holds_from_its_markers() -> None:
 def test_a_page_starts_python_early_exactly_when_it_holds_a_check(site_dir: Path) -> None:
     for page in sorted(site_dir.rglob("index.html")):
         html = page.read_text(encoding="utf-8")
-        has_check = 'data-check-part="step"' in html
-        starts = "<script data-worker=" in html
+        has_check = f'{Attr.PART}="{Part.STEP}"' in html
+        starts = f"<script {Attr.WORKER}=" in html and WORKER_SCRIPT in html
         assert starts == has_check, page.relative_to(site_dir)
 
 

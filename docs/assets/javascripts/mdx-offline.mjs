@@ -5,7 +5,7 @@
  * pages and schemes after any visit, but Python (~10× the rest) only after a
  * check page or when the visitor asks for it here.
  */
-import { Attr, PythonState } from "./mdx-dom.mjs";
+import { Attr, PythonState, SERVICE_WORKER } from "./mdx-dom.mjs";
 
 const ROOT = new URL("../../", import.meta.url);
 
@@ -19,7 +19,7 @@ const TEXT = {
 
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.register(new URL("sw.js", ROOT), { scope: ROOT.pathname }).then(
+  navigator.serviceWorker.register(new URL(SERVICE_WORKER, ROOT), { scope: ROOT.pathname }).then(
     // Ask for a new build on every page load (one small conditional request):
     // the browser's own check after a navigation can come much later.
     // Offline the check fails, as it should: the stored build goes on.
