@@ -23,8 +23,9 @@ STYLESHEETS = sorted((ROOT / "docs" / "assets" / "stylesheets").glob("*.css"))
 GROUPS = dom.groups()
 # A contract name in a browser module: Attr.CHECK, Css.EXIT_LEAVING, ...
 REFERENCE = re.compile(rf"\b({'|'.join(GROUPS)})\.([A-Z][A-Z0-9_]*)\b")
-# A name the site owns, written out in a browser module instead of taken from the contract.
-LITERAL = re.compile(r"""["'`.\[]((?:data-(?!md-)[a-z][a-z0-9-]*)|(?:mdx-[a-z0-9]+(?:__|--)[a-z0-9_-]+))""")
+# What may be a name the site owns, written out in a browser module: not a
+# file's name (mdx-exit.mjs), nor the theme's data-md-*.
+LITERAL = re.compile(r"\b(?:data-(?!md-)[a-z][a-z0-9-]*|mdx-[a-z0-9_-]+)(?![a-z0-9_-])(?!\.[a-z])")
 
 
 def _modules() -> list[Path]:
@@ -78,8 +79,11 @@ def test_a_browser_module_names_only_what_the_contract_holds(path: Path) -> None
     text = path.read_text(encoding="utf-8")
     unknown = sorted(f"{group}.{name}" for group, name in REFERENCE.findall(text) if name not in GROUPS[group].__members__)
     assert not unknown, f"{path.name} uses names the contract lacks: {unknown}"
-    literal = sorted(set(LITERAL.findall(text)))
+    found = set(LITERAL.findall(text))
+    literal = sorted(found & dom.contract_names())
     assert not literal, f"{path.name} writes out names the contract holds; import them from mdx-dom.mjs: {literal}"
+    attributes = sorted(name for name in found if name.startswith("data-"))
+    assert not attributes, f"{path.name} uses attributes the contract (checks/dom.py) lacks: {attributes}"
 
 
 @pytest.mark.parametrize("path", STYLESHEETS, ids=lambda path: path.name)

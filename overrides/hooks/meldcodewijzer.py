@@ -40,6 +40,7 @@ from sitebuild import (
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Before anything is built: a practice case that teaches a route its check
     # does not take must stop the build, naming the case.
@@ -83,7 +84,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def _case_wiring(files: Files) -> tuple[dict[str, str], dict[str, str]]:
     """Case id -> its page's url, and check name -> its page's url; a case
-    without a page (or a page naming an unknown case) stops the build."""
+    without a page, or a marker the grammar refuses, stops the build."""
     pages = [(file.url, file.content_string) for file in files.documentation_pages()]
     try:
         found, check_pages = casepages.case_urls(pages), casepages.check_urls(pages)
