@@ -15,6 +15,7 @@ import posixpath
 from html import escape
 from typing import Any, Sequence
 
+from .dom import Action, Attr, Css, Part, PythonState
 from .engine import EMERGENCY_NUMBER, VEILIG_THUIS, Answer, Check, Outcome, Question
 
 EMERGENCY_LINES = (
@@ -116,11 +117,11 @@ def _items(items: Sequence[str], css: str) -> str:
 
 
 def _help(question: Question, element_id: str) -> str:
-    parts = [f'<div class="mdx-check__help" id="{element_id}">']
+    parts = [f'<div class="{Css.CHECK_HELP}" id="{element_id}">']
     parts.append(f"<p>{escape(question.help)}</p>")
     if question.considerations:
-        parts.append(f'<p class="mdx-check__help-title">{escape(question.considerations_title)}</p>')
-        parts.append(_items(question.considerations, "mdx-check__considerations"))
+        parts.append(f'<p class="{Css.CHECK_HELP_TITLE}">{escape(question.considerations_title)}</p>')
+        parts.append(_items(question.considerations, Css.CHECK_CONSIDERATIONS))
     parts.append("</div>")
     return "".join(parts)
 
@@ -129,7 +130,7 @@ def _notice(question: Question) -> str:
     # Prominent and first: an urgent notice must not wait behind the question.
     if not question.notice:
         return ""
-    return f'<div class="mdx-check__urgent mdx-check__notice" role="note"><p><strong>{escape(question.notice)}</strong></p></div>'
+    return f'<div class="{Css.CHECK_URGENT} {Css.CHECK_NOTICE}" role="note"><p><strong>{escape(question.notice)}</strong></p></div>'
 
 
 def question_html(check: Check, question: Question, *, can_go_back: bool) -> str:
@@ -137,39 +138,39 @@ def question_html(check: Check, question: Question, *, can_go_back: bool) -> str
     base = form_id(check, question.id)
     first_radio = f"{base}-{question.answers[0].id}"
     radios = "".join(
-        '<div class="mdx-check__radio">'
+        f'<div class="{Css.CHECK_RADIO}">'
         f'<input type="radio" id="{base}-{answer.id}" name="{base}" value="{escape(answer.id)}">'
         f'<label for="{base}-{answer.id}">{escape(answer.label)}</label>'
         "</div>"
         for answer in question.answers
     )
     back = (
-        '<button type="button" class="md-button mdx-check__button" data-action="back">Vorige</button>'
+        f'<button type="button" class="md-button {Css.CHECK_BUTTON}" {Attr.ACTION}="{Action.BACK}">Vorige</button>'
         if can_go_back
         else ""
     )
     # method="dialog" outside a <dialog> submits nowhere: without the script an
     # answer never ends up in the address bar of a reload.
     return (
-        f'<form class="mdx-check__form" data-question="{question.id}" method="dialog" novalidate>'
-        f'<div class="mdx-check__error-summary" id="{base}-error-summary" tabindex="-1" hidden data-check-part="error-summary">'
-        '<h3 class="mdx-check__error-title">Er is een probleem</h3>'
-        f'<ul><li><a href="#{first_radio}" data-focus="{first_radio}">'
+        f'<form class="{Css.CHECK_FORM}" {Attr.QUESTION}="{question.id}" method="dialog" novalidate>'
+        f'<div class="{Css.CHECK_ERROR_SUMMARY}" id="{base}-error-summary" tabindex="-1" hidden {Attr.PART}="{Part.ERROR_SUMMARY}">'
+        f'<h3 class="{Css.CHECK_ERROR_TITLE}">Er is een probleem</h3>'
+        f'<ul><li><a href="#{first_radio}" {Attr.FOCUS}="{first_radio}">'
         f"Kies een antwoord bij {escape(question.label)}.</a></li></ul>"
         "</div>"
         f"{_notice(question)}"
-        f'<fieldset class="mdx-check__fieldset" aria-describedby="{base}-help">'
-        f'<legend class="mdx-check__legend" tabindex="-1" data-check-part="focus">'
-        f'<span class="mdx-check__caption">{escape(caption(check, question))}</span> '
-        f'<span class="mdx-check__question">{escape(question.text)}</span>'
+        f'<fieldset class="{Css.CHECK_FIELDSET}" aria-describedby="{base}-help">'
+        f'<legend class="{Css.CHECK_LEGEND}" tabindex="-1" {Attr.PART}="{Part.FOCUS}">'
+        f'<span class="{Css.CHECK_CAPTION}">{escape(caption(check, question))}</span> '
+        f'<span class="{Css.CHECK_QUESTION}">{escape(question.text)}</span>'
         "</legend>"
         f"{_help(question, base + '-help')}"
-        f'<p class="mdx-check__field-error" id="{base}-error" hidden data-check-part="field-error">'
-        '<span class="mdx-visually-hidden">Fout: </span>Kies een antwoord.</p>'
-        f'<div class="mdx-check__radios">{radios}</div>'
+        f'<p class="{Css.CHECK_FIELD_ERROR}" id="{base}-error" hidden {Attr.PART}="{Part.FIELD_ERROR}">'
+        f'<span class="{Css.VISUALLY_HIDDEN}">Fout: </span>Kies een antwoord.</p>'
+        f'<div class="{Css.CHECK_RADIOS}">{radios}</div>'
         "</fieldset>"
-        '<div class="mdx-check__actions">'
-        '<button type="submit" class="md-button md-button--primary mdx-check__button">Volgende</button>'
+        f'<div class="{Css.CHECK_ACTIONS}">'
+        f'<button type="submit" class="md-button md-button--primary {Css.CHECK_BUTTON}">Volgende</button>'
         f"{back}"
         "</div>"
         "</form>"
@@ -178,7 +179,7 @@ def question_html(check: Check, question: Question, *, can_go_back: bool) -> str
 
 def _emergency() -> str:
     lines = "".join(f"<p>{escape(line)}</p>" for line in EMERGENCY_LINES)
-    return f'<div class="mdx-check__urgent" role="note">{lines}</div>'
+    return f'<div class="{Css.CHECK_URGENT}" role="note">{lines}</div>'
 
 
 def _links(check: Check, outcome: Outcome, heading: str) -> str:
@@ -187,20 +188,20 @@ def _links(check: Check, outcome: Outcome, heading: str) -> str:
     items = "".join(
         f'<li><a href="{escape(page_link(check, link.path))}">{escape(link.text)}</a></li>' for link in outcome.links
     )
-    return f'<{heading} class="mdx-check__links-title">{MORE}</{heading}><ul class="mdx-check__links">{items}</ul>'
+    return f'<{heading} class="{Css.CHECK_LINKS_TITLE}">{MORE}</{heading}><ul class="{Css.CHECK_LINKS}">{items}</ul>'
 
 
 def _outcome_body(check: Check, outcome: Outcome, reasons: Sequence[str], heading: str) -> str:
     parts = [f"<p>{escape(outcome.summary)}</p>"]
     if len(reasons) == 1:
-        parts.append(f'<p class="mdx-check__reason"><strong>{REASON}:</strong> {escape(reasons[0])}</p>')
+        parts.append(f'<p class="{Css.CHECK_REASON}"><strong>{REASON}:</strong> {escape(reasons[0])}</p>')
     elif reasons:
-        parts.append(f'<p class="mdx-check__reason"><strong>{REASON}, afhankelijk van de weg ernaartoe:</strong></p>')
-        parts.append(_items(reasons, "mdx-check__reasons"))
+        parts.append(f'<p class="{Css.CHECK_REASON}"><strong>{REASON}, afhankelijk van de weg ernaartoe:</strong></p>')
+        parts.append(_items(reasons, Css.CHECK_REASONS))
     if outcome.urgent:
         parts.append(_emergency())
     parts.append(f"<{heading}>{NEXT_STEPS}</{heading}>")
-    parts.append(_items(outcome.next_steps, "mdx-check__next-steps"))
+    parts.append(_items(outcome.next_steps, Css.CHECK_NEXT_STEPS))
     parts.append(_links(check, outcome, heading))
     return "".join(parts)
 
@@ -209,27 +210,27 @@ def outcome_html(check: Check, outcome: Outcome, reason: str, record: str) -> st
     """The outcome that replaces the question, with the record for the dossier."""
     base = f"mdx-{check.name}-samenvatting"
     return (
-        f'<div class="mdx-check__outcome" data-outcome="{outcome.id}">'
-        f'<h3 class="mdx-check__outcome-title" tabindex="-1" data-check-part="focus">'
-        f'<span class="mdx-check__caption">{OUTCOME}</span> {escape(outcome.title)}</h3>'
+        f'<div class="{Css.CHECK_OUTCOME}" {Attr.OUTCOME}="{outcome.id}">'
+        f'<h3 class="{Css.CHECK_OUTCOME_TITLE}" tabindex="-1" {Attr.PART}="{Part.FOCUS}">'
+        f'<span class="{Css.CHECK_CAPTION}">{OUTCOME}</span> {escape(outcome.title)}</h3>'
         f"{_outcome_body(check, outcome, (reason,) if reason else (), 'h4')}"
         f'<h4 id="{base}-titel">{RECORD}</h4>'
-        f'<p class="mdx-check__record-note">{escape(RECORD_NOTE)}</p>'
+        f'<p class="{Css.CHECK_RECORD_NOTE}">{escape(RECORD_NOTE)}</p>'
         # A <pre> has no role that may carry a name (ARIA prohibits
         # aria-labelledby there, so screen readers may drop it): as a figure the
         # record is announced with its heading.
-        f'<pre class="mdx-check__summary" id="{base}" role="figure" aria-labelledby="{base}-titel" data-check-part="summary">'
+        f'<pre class="{Css.CHECK_SUMMARY}" id="{base}" role="figure" aria-labelledby="{base}-titel" {Attr.PART}="{Part.SUMMARY}">'
         f"{escape(record)}</pre>"
-        f'<div class="mdx-check__copy-fallback" hidden data-check-part="copy-fallback">'
+        f'<div class="{Css.CHECK_COPY_FALLBACK}" hidden {Attr.PART}="{Part.COPY_FALLBACK}">'
         f'<label for="{base}-tekst">Kopiëren lukt niet automatisch in deze browser. '
         "Selecteer de tekst hieronder en kopieer die zelf (Ctrl+C of Cmd+C).</label>"
-        f'<textarea id="{base}-tekst" class="mdx-check__summary-text" readonly rows="8">{escape(record)}</textarea>'
+        f'<textarea id="{base}-tekst" class="{Css.CHECK_SUMMARY_TEXT}" readonly rows="8">{escape(record)}</textarea>'
         "</div>"
-        '<div class="mdx-check__actions">'
-        '<button type="button" class="md-button md-button--primary mdx-check__button" data-action="copy">Kopieer verslag</button>'
-        '<button type="button" class="md-button mdx-check__button" data-action="print">Afdrukken</button>'
-        '<button type="button" class="md-button mdx-check__button" data-action="back">Vorige</button>'
-        '<button type="button" class="md-button mdx-check__button" data-action="restart">Opnieuw beginnen</button>'
+        f'<div class="{Css.CHECK_ACTIONS}">'
+        f'<button type="button" class="md-button md-button--primary {Css.CHECK_BUTTON}" {Attr.ACTION}="{Action.COPY}">Kopieer verslag</button>'
+        f'<button type="button" class="md-button {Css.CHECK_BUTTON}" {Attr.ACTION}="{Action.PRINT}">Afdrukken</button>'
+        f'<button type="button" class="md-button {Css.CHECK_BUTTON}" {Attr.ACTION}="{Action.BACK}">Vorige</button>'
+        f'<button type="button" class="md-button {Css.CHECK_BUTTON}" {Attr.ACTION}="{Action.RESTART}">Opnieuw beginnen</button>'
         "</div>"
         "</div>"
     )
@@ -244,7 +245,7 @@ def _answer_links(check: Check, question: Question) -> str:
             f"<li><strong>{escape(answer.label)}</strong>: ga naar "
             f'<a href="#{scheme_id(check, target.id)}">{escape(name)}</a></li>'
         )
-    return f'<ul class="mdx-scheme__answers">{"".join(items)}</ul>'
+    return f'<ul class="{Css.SCHEME_ANSWERS}">{"".join(items)}</ul>'
 
 
 def check_html(check: Check) -> str:
@@ -253,10 +254,10 @@ def check_html(check: Check) -> str:
     first = check.node(check.start)
     assert isinstance(first, Question)
     return (
-        f'<div class="mdx-check" data-check="{check.name}" data-python="loading">'
-        f'<div class="mdx-check__step" data-check-part="step">{question_html(check, first, can_go_back=False)}</div>'
-        '<div class="mdx-check__status" role="status" aria-live="polite" data-check-part="status"></div>'
-        '<div class="mdx-check__fallback" data-check-part="fallback">'
+        f'<div class="{Css.CHECK}" {Attr.CHECK}="{check.name}" {Attr.PYTHON}="{PythonState.LOADING}">'
+        f'<div class="{Css.CHECK_STEP}" {Attr.PART}="{Part.STEP}">{question_html(check, first, can_go_back=False)}</div>'
+        f'<div class="{Css.CHECK_STATUS}" role="status" aria-live="polite" {Attr.PART}="{Part.STATUS}"></div>'
+        f'<div class="{Css.CHECK_FALLBACK}" {Attr.PART}="{Part.FALLBACK}">'
         "<p><strong>De stap-voor-stap check werkt niet in deze browser.</strong> "
         "Gebruik het schema hieronder: dat is dezelfde check op papier. "
         "Kies je antwoord op de eerste vraag:</p>"
@@ -269,28 +270,28 @@ def check_html(check: Check) -> str:
 def scheme_html(check: Check) -> str:
     """The whole check as a static, printable scheme: it is the check without JavaScript."""
     questions = "".join(
-        f'<div class="mdx-scheme__node" id="{scheme_id(check, q.id)}" data-question="{q.id}">'
+        f'<div class="{Css.SCHEME_NODE}" id="{scheme_id(check, q.id)}" {Attr.QUESTION}="{q.id}">'
         f"{_notice(q)}"
-        f'<h3 class="mdx-scheme__title">{escape(q.label)}: {escape(q.text)}</h3>'
+        f'<h3 class="{Css.SCHEME_TITLE}">{escape(q.label)}: {escape(q.text)}</h3>'
         f"{_help(q, scheme_id(check, q.id) + '-uitleg')}"
         f"{_answer_links(check, q)}"
         "</div>"
         for q in check.questions.values()
     )
     outcomes = "".join(
-        f'<div class="mdx-scheme__node mdx-scheme__outcome" id="{scheme_id(check, o.id)}" data-outcome="{o.id}">'
-        f'<h4 class="mdx-scheme__title">{OUTCOME}: {escape(o.title)}</h4>'
+        f'<div class="{Css.SCHEME_NODE} {Css.SCHEME_OUTCOME}" id="{scheme_id(check, o.id)}" {Attr.OUTCOME}="{o.id}">'
+        f'<h4 class="{Css.SCHEME_TITLE}">{OUTCOME}: {escape(o.title)}</h4>'
         f"{_outcome_body(check, o, _scheme_reasons(check, o), 'h5')}"
         "</div>"
         for o in check.outcomes.values()
     )
     return (
-        f'<section class="mdx-scheme" data-check-scheme="{check.name}" '
+        f'<section class="{Css.SCHEME}" {Attr.SCHEME}="{check.name}" '
         f'aria-label="Schema {escape(check.title)}">'
-        f'<p class="mdx-scheme__meta">{escape(check.title)}, inhoudsversie {escape(check.version)}. '
+        f'<p class="{Css.SCHEME_META}">{escape(check.title)}, inhoudsversie {escape(check.version)}. '
         f"Gebaseerd op: {escape(check.basis)}.</p>"
         f"{questions}"
-        '<h3 class="mdx-scheme__title">Uitkomsten</h3>'
+        f'<h3 class="{Css.SCHEME_TITLE}">Uitkomsten</h3>'
         f"{outcomes}"
         "</section>"
     )
@@ -315,14 +316,14 @@ def explanation_html(check: Check) -> str:
             f"<li><strong>{escape(a.label)}</strong>: {escape(_destination(check, a))}</li>" for a in q.answers
         )
         parts.append(
-            f'<div class="mdx-explanation__question" id="{base}">'
+            f'<div class="{Css.EXPLANATION_QUESTION}" id="{base}">'
             f'<h3>{escape(q.label)}: {escape(q.text)}</h3>'
             f"{_notice(q)}"
             f"{_help(q, base + '-hulp')}"
-            f'<ul class="mdx-explanation__answers">{answers}</ul>'
+            f'<ul class="{Css.EXPLANATION_ANSWERS}">{answers}</ul>'
             "</div>"
         )
-    return f'<div class="mdx-explanation" data-check-explanation="{check.name}">{"".join(parts)}</div>'
+    return f'<div class="{Css.EXPLANATION}" {Attr.EXPLANATION}="{check.name}">{"".join(parts)}</div>'
 
 
 def _scheme_reasons(check: Check, outcome: Outcome) -> tuple[str, ...]:

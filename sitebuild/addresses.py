@@ -20,6 +20,8 @@ from urllib.parse import urljoin, urlsplit
 
 import segno
 
+from checks.dom import Css
+
 from . import markers
 
 MARKER = markers.kind_pattern("addresses")
@@ -77,7 +79,7 @@ def qr_svg(url: str, label: str) -> str:
     Content-Security-Policy blocks inline styles.
     """
     code = segno.make_qr(url, error=QR_ERROR)
-    svg = code.svg_inline(omitsize=True, svgclass="mdx-qr", lineclass=None, dark="#000", light="#fff")
+    svg = code.svg_inline(omitsize=True, svgclass=Css.QR, lineclass=None, dark="#000", light="#fff")
     attributes = f'<svg role="img" aria-label="{escape(label)}" focusable="false" shape-rendering="crispEdges"'
     return SVG_OPEN.sub(attributes, svg, count=1)
 
@@ -87,10 +89,10 @@ def _items(topics: Iterable[Topic]) -> str:
     for topic in topics:
         path = "/" + topic.path
         items.append(
-            '<li class="mdx-addresses__item">'
+            f'<li class="{Css.ADDRESSES_ITEM}">'
             f"{qr_svg(topic.url, f'QR-code voor {path}')}"
-            f'<p class="mdx-addresses__title"><a href="{escape(topic.href)}">{escape(topic.title)}</a></p>'
-            f'<p class="mdx-addresses__address">{escape(topic.address)}</p>'
+            f'<p class="{Css.ADDRESSES_TITLE}"><a href="{escape(topic.href)}">{escape(topic.title)}</a></p>'
+            f'<p class="{Css.ADDRESSES_ADDRESS}">{escape(topic.address)}</p>'
             "</li>"
         )
     return "".join(items)
@@ -100,9 +102,9 @@ def render(groups: Iterable[Group]) -> str:
     sections = []
     for group in groups:
         sections.append(
-            f'<section class="mdx-addresses__group" aria-labelledby="{group.id}">'
-            f'<h3 id="{group.id}" class="mdx-addresses__heading">{escape(group.title)}</h3>'
-            f'<ol class="mdx-addresses" aria-labelledby="{group.id}">{_items(group.topics)}</ol>'
+            f'<section class="{Css.ADDRESSES_GROUP}" aria-labelledby="{group.id}">'
+            f'<h3 id="{group.id}" class="{Css.ADDRESSES_HEADING}">{escape(group.title)}</h3>'
+            f'<ol class="{Css.ADDRESSES}" aria-labelledby="{group.id}">{_items(group.topics)}</ol>'
             "</section>"
         )
     return "".join(sections)

@@ -17,11 +17,13 @@ from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from checks.dom import Attr
+
 # An opening <a> tag with a double-quoted href (as Markdown and the theme write them).
 LINK = re.compile(r"<a\b[^>]*?\shref=\"(?P<href>[^\"]*)\"[^>]*>")
 # Left alone: anchors on the same page, and links whose text already says it all (tel:, mailto:).
 SKIPPED_PREFIXES = ("#", "tel:", "mailto:", "javascript:", "data:")
-ATTRIBUTE = "data-print-href"
+ATTRIBUTE = Attr.PRINT_HREF
 
 
 def printable(url: str) -> str:

@@ -18,10 +18,12 @@ import re
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
+from checks.dom import SERVICE_WORKER, Attr
+
 from . import integrity, runtime
 
 TEMPLATE = Path(__file__).with_name("service-worker.js")
-WORKER_NAME = "sw.js"
+WORKER_NAME = SERVICE_WORKER
 # The worker script itself is never stored; the gzipped sitemap is for
 # crawlers only (the theme's instant navigation reads sitemap.xml, so that stays).
 SKIPPED = {WORKER_NAME, "sitemap.xml.gz"}
@@ -79,7 +81,7 @@ def runtime_bytes(site_dir: Path) -> int:
 
 
 # Where docs/_snippets/offline-download.md says how much the download is.
-DOWNLOAD_SIZE = re.compile(r"(<span data-mdx-offline-size>)[^<]*(</span>)")
+DOWNLOAD_SIZE = re.compile(rf"(<span {Attr.OFFLINE_SIZE}>)[^<]*(</span>)")
 
 
 def download_size_text(size: int) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 import checks
+from checks.dom import Attr
 
 
 def table_html() -> str:
@@ -22,7 +23,7 @@ def table_html() -> str:
     )
     return (
         # No class: the theme styles only tables without one.
-        '<table data-mdx-versions="">'
+        f'<table {Attr.VERSIONS}="">'
         "<caption>Versies van de checks op deze site</caption>"
         '<thead><tr><th scope="col">Check</th><th scope="col">Inhoudsversie</th>'
         '<th scope="col">Gebaseerd op</th></tr></thead>'

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.dom import Css
 from tests.support.html import is_foreign
 from tests.support.site import content_pages, nav_addresses, page_file
 
@@ -94,7 +95,7 @@ class _Article(HTMLParser):
         classes = values.get("class", "").split()
         if self._done:
             return
-        if "mdx-help" in classes or "mdx-updated" in classes:
+        if Css.HELP in classes or Css.UPDATED in classes:
             self._done = True
             return
         if tag == "article" and "md-content__inner" in classes:

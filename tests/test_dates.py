@@ -13,13 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.dom import Css
 from tests.support.site import ROOT, content_pages
 
 DUTCH_MONTHS = (
     "januari februari maart april mei juni juli augustus september oktober november december"
 ).split()
 UPDATED = re.compile(
-    r'<p class="mdx-updated">Laatst bijgewerkt: <time datetime="(?P<iso>\d{4}-\d{2}-\d{2})">'
+    f'<p class="{Css.UPDATED}">Laatst bijgewerkt: '
+    r'<time datetime="(?P<iso>\d{4}-\d{2}-\d{2})">'
     r"(?P<day>\d{1,2}) (?P<month>[a-z]+) (?P<year>\d{4})</time></p>"
 )
 GIT = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"]

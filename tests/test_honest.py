@@ -16,6 +16,7 @@ from sitebuild import markers, versions
 
 import checks
 from checks.render import record_text
+from tests.support.dom import Attr
 from tests.support.html import read_page
 from tests.support.site import ROOT, page_file
 
@@ -32,7 +33,7 @@ class _Tables(HTMLParser):
         self._in_caption = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table" and any(name == "data-mdx-versions" for name, _ in attrs):
+        if tag == "table" and any(name == Attr.VERSIONS for name, _ in attrs):
             self._inside = True
         elif self._inside and tag == "tr":
             self.rows.append([])

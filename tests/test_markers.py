@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 import checks
+from checks import cases
 from checks.render import explanation_html, scheme_html
 from sitebuild import inline, markers, versions
+from tests.support.dom import WORKER_SCRIPT, Attr, Part
 from tests.support.site import copy_project
 
 
@@ -42,7 +44,11 @@ def test_the_addresses_marker_is_left_for_its_later_stage() -> None:
         ("<!-- mdx:scheme -->", "without a check name"),
         ("<!-- mdx:versions kindcheck -->", "takes no name"),
         ("<!-- mdx:addresses trainers -->", "takes no name"),
-        ("<!-- mdx:check kindchek -->", "Onbekende check 'kindchek'"),
+        ("<!-- mdx:check kindchek -->", "Unknown check 'kindchek'"),
+        ("<!-- mdx:case -->", "without a case name"),
+        ("<!-- mdx:case onbekend -->", "Unknown case 'onbekend'"),
+        ("<!-- mdx:cases alle -->", "takes no name"),
+        ("<!-- mdx:casus school-moe-en-te-laat -->", "Unknown marker"),
         ("<!-- mdx:check route -->", "belongs on /waar-begin-ik/"),
     ],
 )
@@ -54,17 +60,63 @@ def test_an_unknown_or_malformed_marker_names_page_and_marker(marker: str, says:
     assert "'kindcheck/'" in message and repr(marker) in message
 
 
-def test_a_bad_marker_fails_the_strict_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("page", "marker", "typo", "says"),
+    [
+        ("over.md", "<!-- mdx:versions -->", "<!-- mdx:version -->", "Unknown marker in page 'over/', marker '<!-- mdx:version -->'"),
+        (
+            "oefenen/school-moe-en-te-laat.md",
+            "<!-- mdx:case school-moe-en-te-laat -->",
+            "<!-- mdx:case school-moe-en-te-lat -->",
+            "Unknown case 'school-moe-en-te-lat' in page 'oefenen/school-moe-en-te-laat/'",
+        ),
+        ("oefenen/index.md", "<!-- mdx:cases -->", "<!-- mdx:case -->", "Marker without a case name in page 'oefenen/'"),
+    ],
+)
+def test_a_bad_marker_fails_the_strict_build(tmp_path: Path, page: str, marker: str, typo: str, says: str) -> None:
     """A copy of the project with one typo in a page: the build stops and says where."""
     copy_project(tmp_path)
-    page = tmp_path / "docs" / "over.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("<!-- mdx:versions -->", "<!-- mdx:version -->"))
+    source = tmp_path / "docs" / page
+    text = source.read_text(encoding="utf-8")
+    assert marker in text
+    source.write_text(text.replace(marker, typo), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
         cwd=tmp_path, capture_output=True, text=True, timeout=300, check=False,
     )
     assert result.returncode != 0
-    assert "Unknown marker in page 'over/', marker '<!-- mdx:version -->'" in result.stderr
+    assert says in result.stderr
+
+
+def test_case_markers_expand_in_the_markdown_and_leave_the_rest() -> None:
+    case = cases.CASES[0]
+    markdown = f"<!-- mdx:case {case.id} -->\n\n<!-- mdx:cases -->\n\n<!-- mdx:versions -->\n`<!-- mdx:case x -->` in text\n"
+    render = {"case": lambda name: f"CASE {name}", "cases": lambda name: f"ALL {name}"}
+    expanded = markers.expand_markdown(markdown, f"oefenen/{case.id}/", render)
+    assert expanded == f"CASE {case.id}\n\nALL None\n\n<!-- mdx:versions -->\n`<!-- mdx:case x -->` in text\n"
+
+
+@pytest.mark.parametrize(
+    ("marker", "says"),
+    [
+        ("<!-- mdx:case -->", "without a case name"),
+        ("<!-- mdx:case onbekend -->", "Unknown case 'onbekend'"),
+        ("<!-- mdx:cases alle -->", "takes no name"),
+        ("<!-- mdx:kase school-moe-en-te-laat -->", "Unknown marker"),
+        ("<!-- mdx:check -->", "without a check name"),
+    ],
+)
+def test_a_bad_marker_in_the_markdown_names_page_and_marker(marker: str, says: str) -> None:
+    render = {"case": lambda name: "", "cases": lambda name: ""}
+    with pytest.raises(markers.MarkerError) as caught:
+        markers.expand_markdown(f"Tekst\n\n{marker}\n", "oefenen/", render)
+    assert says in str(caught.value)
+    assert "'oefenen/'" in str(caught.value) and repr(marker) in str(caught.value)
+
+
+def test_a_case_marker_inside_running_text_stops_the_build() -> None:
+    with pytest.raises(markers.MarkerError, match="must stand on a line of its own"):
+        markers.expand(f"<p>Zie <!-- mdx:case {cases.CASES[0].id} --> hier.</p>", "oefenen/")
 
 
 def test_the_explanation_follows_the_check_data(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,22 +139,22 @@ def test_the_built_check_pages_explain_every_question_from_the_data(site_dir: Pa
     for name in ("kindcheck", "afwegingskader"):
         check = checks.get(name)
         html = (site_dir / check.page.strip("/") / "index.html").read_text(encoding="utf-8")
-        assert f'data-check-explanation="{name}"' in html
+        assert f'{Attr.EXPLANATION}="{name}"' in html
         for question in check.questions.values():
             assert f'id="uitleg-{name}-{question.id}"' in html
 
 
 def test_the_hook_learns_which_checks_a_page_holds_from_its_markers() -> None:
-    html = "<p>x</p>\n<!-- mdx:check route -->\n<!-- mdx:scheme kindcheck -->\n<!-- mdx:versions -->\n"
-    assert markers.checks_on(html) == ("route",)
-    assert markers.checks_on("<p>Geen check hier.</p>") == ()
+    html = "<p>x</p>\n<!-- mdx:check route -->\n<!-- mdx:scheme route -->\n<!-- mdx:versions -->\n"
+    assert markers.checks_on(html, "waar-begin-ik/") == ("route",)
+    assert markers.checks_on("<p>Geen check hier.</p>", "over/") == ()
 
 
 def test_a_page_starts_python_early_exactly_when_it_holds_a_check(site_dir: Path) -> None:
     for page in sorted(site_dir.rglob("index.html")):
         html = page.read_text(encoding="utf-8")
-        has_check = 'data-check-part="step"' in html
-        starts = "<script data-worker=" in html
+        has_check = f'{Attr.PART}="{Part.STEP}"' in html
+        starts = f"<script {Attr.WORKER}=" in html and WORKER_SCRIPT in html
         assert starts == has_check, page.relative_to(site_dir)
 
 

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 import checks
 from checks import cases, practice
 from tests.support import axe
+from tests.support.dom import Attr, Css, selector
 from tests.support.browser import PageWatch, check_root, storage_written, wait_for_python, walk
 from tests.support.site import copy_project, nav_addresses, page_file
 
@@ -136,8 +137,8 @@ def test_a_case_whose_answers_lead_elsewhere_stops_the_build(tmp_path: Path) -> 
 # --- The built pages --------------------------------------------------------------
 
 CASE_ROOT = re.compile(
-    r'<div class="mdx-case" data-case="(?P<case>[^"]+)" data-check="(?P<check>[^"]+)" '
-    r'data-answers="(?P<answers>[^"]*)" data-outcome="(?P<outcome>[^"]+)">'
+    rf'<div class="{Css.CASE}" {Attr.CASE}="(?P<case>[^"]+)" {Attr.CASE_CHECK}="(?P<check>[^"]+)" '
+    rf'{Attr.CASE_ANSWERS}="(?P<answers>[^"]*)" {Attr.OUTCOME}="(?P<outcome>[^"]+)">'
 )
 
 
@@ -162,7 +163,7 @@ def test_each_case_page_carries_its_route_and_the_engine_agrees(site_dir: Path, 
     assert escape(check.outcomes[case.outcome].title) in html
     # Folded away until opened; nothing pre-filled in the link to the check.
     assert re.search(r"<details(?![^>]*\bopen\b)[^>]*>", html)
-    assert f'?casus={case.id}"' in html and "answers=" not in html.split("data-case-link")[1][:200]
+    assert f'?casus={case.id}"' in html and "answers=" not in html.split(Attr.CASE_LINK)[1][:200]
     assert (site_dir / "oefenen" / case.id / "casus.json").is_file()
 
 
@@ -181,13 +182,14 @@ def test_a_case_page_does_not_start_python(site_dir: Path) -> None:
     assert "mdx-check-worker" not in html, "a case page names a check but runs none"
 
 
-def test_a_case_without_a_page_or_a_page_without_a_case_is_reported() -> None:
+def test_a_case_without_a_page_or_on_two_pages_is_reported() -> None:
     from sitebuild import casepages
 
-    pages = casepages.case_urls([("oefenen/a/", "<!-- mdx:case onbekend -->\n"), ("oefenen/b/", "x")])
-    errors = casepages.wiring_errors(cases.CASES[:1], pages, {"afwegingskader": "afwegingskader/"})
-    assert any(f"case {cases.CASES[0].id!r} has no page" in e for e in errors)
-    assert any("unknown case 'onbekend'" in e for e in errors)
+    first, second = cases.CASES[:2]
+    pages = casepages.case_urls([("oefenen/a/", f"<!-- mdx:case {second.id} -->\n"), ("oefenen/b/", f"x\n<!-- mdx:case {second.id} -->\n")])
+    errors = casepages.wiring_errors(cases.CASES[:2], pages, {"afwegingskader": "afwegingskader/", "kindcheck": "kindcheck/"})
+    assert errors[0].startswith(f"case {first.id!r} has no page")
+    assert errors[1] == f"case {second.id!r} is shown on more than one page: oefenen/a/, oefenen/b/"
     errors = casepages.wiring_errors(cases.CASES[:1], {cases.CASES[0].id: ["x/"]}, {})
     assert errors == [f"case {cases.CASES[0].id!r}: no page carries <!-- mdx:check afwegingskader -->, so 'Doe de check' has nowhere to go"]
 
@@ -197,7 +199,7 @@ def test_a_case_without_a_page_or_a_page_without_a_case_is_reported() -> None:
 
 def open_case(page: Page, base_url: str, case: practice.Case, query: str = "") -> None:
     page.goto(urljoin(base_url, case_address(case.id).lstrip("/")) + query)
-    page.locator(f'.mdx-case[data-case="{case.id}"]').wait_for()
+    page.locator(selector(Attr.CASE, case.id)).wait_for()
 
 
 @pytest.mark.browser
@@ -207,14 +209,14 @@ def test_each_case_walks_through_its_check_beside_the_case(page: Page, watch: Pa
         open_case(page, base_url, case)
         page.get_by_role("link", name="Doe de check met deze casus", exact=True).click()
         page.wait_for_url(re.compile(rf"\?casus={re.escape(case.id)}$"))
-        aside = page.locator("aside.mdx-case-aside")
+        aside = page.locator(f"aside.{Css.CASE_ASIDE}")
         expect(aside.get_by_role("heading", level=3)).to_have_text(f"Casus: {case.title}")
         expect(aside).to_contain_text(case.situation[0])
         wait_for_python(page, case.check)
         # Nothing pre-filled: the check starts at its first question.
         assert check_root(page, case.check).locator("input:checked").count() == 0
         shown = walk(page, check, case.answers)
-        assert shown.get_attribute("data-outcome") == case.outcome, case.id
+        assert shown.get_attribute(Attr.OUTCOME) == case.outcome, case.id
     assert storage_written(page) == {"localStorage": 0, "sessionStorage": 0, "cookies": "", "indexedDB": []}
     assert not watch.foreign_requests(), watch.foreign_requests()
     assert not watch.errors, watch.errors
@@ -224,28 +226,28 @@ def test_each_case_walks_through_its_check_beside_the_case(page: Page, watch: Pa
 def test_an_unknown_case_says_so_in_dutch(page: Page, watch: PageWatch, base_url: str) -> None:
     for query in ("?casus=bestaat-niet", "?casus=%3Cscript%3E"):
         page.goto(urljoin(base_url, "kindcheck/") + query)
-        aside = page.locator("aside.mdx-case-aside")
+        aside = page.locator(f"aside.{Css.CASE_ASIDE}")
         expect(aside).to_contain_text("Deze casus bestaat niet")
         expect(aside.get_by_role("link", name="Kies een casus op de pagina Oefenen")).to_be_visible()
     # A case of the other check points back to its own page.
     case = next(c for c in cases.CASES if c.check == "afwegingskader")
     page.goto(urljoin(base_url, "kindcheck/") + f"?casus={case.id}")
-    expect(page.locator("aside.mdx-case-aside")).to_contain_text("hoort bij een andere check")
+    expect(page.locator(f"aside.{Css.CASE_ASIDE}")).to_contain_text("hoort bij een andere check")
 
 
 @pytest.mark.browser
 def test_the_answers_are_folded_away_and_open_by_keyboard(page: Page, base_url: str) -> None:
     case = cases.CASES[1]
     open_case(page, base_url, case)
-    details = page.locator(".mdx-case__details")
+    details = page.locator(f".{Css.CASE_DETAILS}")
     assert details.evaluate("d => d.open") is False
-    expect(details.locator(".mdx-case__steps")).to_be_hidden()
+    expect(details.locator(f".{Css.CASE_STEPS}")).to_be_hidden()
     page.get_by_role("link", name="Doe de check met deze casus").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("() => document.activeElement.tagName") == "SUMMARY"
     page.keyboard.press("Enter")
     assert details.evaluate("d => d.open") is True
-    expect(details.locator(".mdx-case__steps")).to_be_visible()
+    expect(details.locator(f".{Css.CASE_STEPS}")).to_be_visible()
     expect(details).to_contain_text(checks.get(case.check).outcomes[case.outcome].title)
 
 
@@ -265,19 +267,19 @@ def test_axe_finds_nothing_on_a_case_page_and_in_the_projector_view(browser: Bro
     case = next(c for c in cases.CASES if c.check == "kindcheck")
     open_case(page, base_url, case)
     audit("case page")
-    page.locator(".mdx-case__details > summary").click()
+    page.locator(f".{Css.CASE_DETAILS} > summary").click()
     audit("case page, answers open")
     open_case(page, base_url, case, "?weergave=presentatie")
-    page.locator(".mdx-presentation__bar").wait_for()
+    page.locator(f".{Css.PRESENTATION_BAR}").wait_for()
     for part in range(len(case.discussion) + 2):
         audit(f"projector view, part {part + 1}")
         page.keyboard.press("ArrowRight")
     page.goto(urljoin(base_url, "kindcheck/") + f"?casus={case.id}&weergave=presentatie")
-    page.locator("aside.mdx-case-aside h3").wait_for()
+    page.locator(f"aside.{Css.CASE_ASIDE} h3").wait_for()
     wait_for_python(page, case.check)
     audit("check beside the case, projector view")
     page.goto(urljoin(base_url, "kindcheck/") + "?casus=bestaat-niet")
-    page.locator("aside.mdx-case-aside h3").wait_for()
+    page.locator(f"aside.{Css.CASE_ASIDE} h3").wait_for()
     audit("check with an unknown case")
     context.close()
     assert not failures, "\n".join(failures)
@@ -296,17 +298,18 @@ def test_the_projector_view_shows_one_part_at_a_time_by_keyboard(page: Page, wat
     expect(page.locator("#vragen")).to_be_hidden()
     page.keyboard.press("ArrowRight")
     expect(status).to_have_text(f"Deel 2 van {parts}")
-    expect(page.locator(".mdx-case__discussion li:visible")).to_have_text([case.discussion[0]])
+    expect(page.locator(f".{Css.CASE_DISCUSSION} li:visible")).to_have_text([case.discussion[0]])
     expect(page.locator("#situatie")).to_be_hidden()
     page.keyboard.press("PageDown")
-    expect(page.locator(".mdx-case__discussion li:visible")).to_have_text([case.discussion[1]])
+    expect(page.locator(f".{Css.CASE_DISCUSSION} li:visible")).to_have_text([case.discussion[1]])
     page.keyboard.press("End")
     expect(status).to_have_text(f"Deel {parts} van {parts}")
     expect(page.locator("#route")).to_be_visible()
     page.keyboard.press("PageUp")
     expect(status).to_have_text(f"Deel {parts - 1} van {parts}")
     # The large type really is larger than the normal view's.
-    presenting = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.mdx-case p')).fontSize)")
+    font_size = f"() => parseFloat(getComputedStyle(document.querySelector('{selector(Attr.CASE)} p')).fontSize)"
+    presenting = page.evaluate(font_size)
     # The check keeps the mode; stopping ends it.
     href = page.get_by_role("link", name="Doe de check met deze casus").get_attribute("href") or ""
     assert "weergave=presentatie" in href and f"casus={case.id}" in href
@@ -314,7 +317,7 @@ def test_the_projector_view_shows_one_part_at_a_time_by_keyboard(page: Page, wat
     page.wait_for_url(re.compile(rf"/oefenen/{case.id}/$"))
     expect(page.locator(".md-header")).to_be_visible()
     expect(page.locator("#vragen")).to_be_visible()
-    normal = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.mdx-case p')).fontSize)")
+    normal = page.evaluate(font_size)
     assert presenting >= 1.5 * normal, (presenting, normal)
     assert storage_written(page) == {"localStorage": 0, "sessionStorage": 0, "cookies": "", "indexedDB": []}
     assert not watch.errors, watch.errors
@@ -328,6 +331,6 @@ def test_each_case_prints_on_one_a4_without_the_answers(page: Page, base_url: st
         sheets = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
         assert sheets == 1, f"{case.id} prints on {sheets} sheets of A4"
         page.emulate_media(media="print")
-        expect(page.locator(".mdx-case__route")).to_be_hidden()
+        expect(page.locator(f".{Css.CASE_ROUTE}")).to_be_hidden()
         expect(page.locator("#vragen")).to_be_visible()
         page.emulate_media(media="null")  # page.pdf() prints with screen styles while "screen" is emulated

@@ -14,6 +14,7 @@ from playwright.sync_api import Page
 
 import checks
 from checks.render import outcome_html, record_text
+from tests.support.dom import Attr, Css, Part, selector
 from tests.support.site import config
 
 pytestmark = pytest.mark.browser
@@ -25,7 +26,7 @@ CHROME = [
     ".md-search",
     ".md-footer",
     ".md-top",
-    ".mdx-exit",
+    f".{Css.EXIT}",
     ".md-content .headerlink",
 ]
 
@@ -44,8 +45,8 @@ def after(page: Page, selector: str) -> str:
 def test_print_shows_no_navigation_chrome(page: Page, base_url: str, address: str) -> None:
     page.goto(urljoin(base_url, address.lstrip("/")))
     page.wait_for_load_state("load")
-    on_screen = [s for s in CHROME[:3] + [".mdx-exit"] if page.locator(s).first.is_visible()]
-    assert on_screen == CHROME[:3] + [".mdx-exit"], "the chrome should be there on screen"
+    on_screen = [s for s in CHROME[:3] + [f".{Css.EXIT}"] if page.locator(s).first.is_visible()]
+    assert on_screen == CHROME[:3] + [f".{Css.EXIT}"], "the chrome should be there on screen"
     page.emulate_media(media="print")
     shown = [s for s in CHROME if page.locator(s).count() and any(el.is_visible() for el in page.locator(s).all())]
     assert not shown, f"printed on {address}: {shown}"
@@ -59,10 +60,10 @@ def test_links_print_their_address(page: Page, base_url: str) -> None:
     internal = after(page, "article a[href$='meldcode/stap-2/']")
     assert internal == f'" ({host}/meldcode/stap-2/)"', internal
     # The help block (a template, not Markdown) too.
-    help_link = after(page, ".mdx-help a[href$='hulp-en-contact/']")
+    help_link = after(page, f".{Css.HELP} a[href$='hulp-en-contact/']")
     assert help_link == f'" ({host}/hulp-en-contact/)"', help_link
     # Anchors on the page and phone numbers print nothing extra.
-    assert after(page, ".mdx-help a[href^='tel:']") in ("none", "normal")
+    assert after(page, f".{Css.HELP} a[href^='tel:']") in ("none", "normal")
 
 
 def test_links_elsewhere_print_their_full_address(page: Page, base_url: str) -> None:
@@ -79,7 +80,7 @@ def test_links_elsewhere_print_their_full_address(page: Page, base_url: str) -> 
 def test_the_scheme_prints_without_breaking_a_question(page: Page, base_url: str) -> None:
     open_for_print(page, base_url, "/kindcheck/")
     nodes = page.eval_on_selector_all(
-        ".mdx-scheme__node", "nodes => nodes.map(n => getComputedStyle(n).breakInside)"
+        f".{Css.SCHEME_NODE}", "nodes => nodes.map(n => getComputedStyle(n).breakInside)"
     )
     assert nodes and set(nodes) == {"avoid"}, nodes
 
@@ -94,10 +95,10 @@ def test_the_summary_prints_whole_and_wraps(page: Page, base_url: str) -> None:
     page.set_viewport_size({"width": 800, "height": 900})
     page.goto(urljoin(base_url, "afwegingskader/"))
     page.wait_for_load_state("load")
-    page.eval_on_selector(".mdx-check__step", "(step, html) => { step.innerHTML = html; }", html)
+    page.eval_on_selector(selector(Attr.PART, Part.STEP), "(step, html) => { step.innerHTML = html; }", html)
     page.emulate_media(media="print")
     facts = page.eval_on_selector(
-        ".mdx-check__summary",
+        selector(Attr.PART, Part.SUMMARY),
         """el => ({
             whiteSpace: getComputedStyle(el).whiteSpace,
             breakInside: getComputedStyle(el).breakInside,
@@ -109,7 +110,7 @@ def test_the_summary_prints_whole_and_wraps(page: Page, base_url: str) -> None:
     assert facts["breakInside"] == "avoid"
     assert not facts["overflows"], "the summary runs off the paper"
     assert facts["text"] == summary
-    assert not page.locator(".mdx-check__actions").first.is_visible(), "buttons are no use on paper"
+    assert not page.locator(f".{Css.CHECK_ACTIONS}").first.is_visible(), "buttons are no use on paper"
 
 
 def pdf_pages(pdf: bytes) -> int:
@@ -128,14 +129,14 @@ def test_printing_an_outcome_prints_the_outcome_and_record_on_at_most_two_pages(
     page.wait_for_load_state("load")
     whole_page = pdf_pages(page.pdf(format="A4"))
     page.eval_on_selector(
-        ".mdx-check__step", "(step, html) => { step.innerHTML = html; }",
+        selector(Attr.PART, Part.STEP), "(step, html) => { step.innerHTML = html; }",
         outcome_html(check, outcome, check.finish(answers)[2], record),
     )
     pages = pdf_pages(page.pdf(format="A4"))
     assert 1 <= pages <= 2, f"{name}: the outcome prints on {pages} pages"
     assert whole_page > pages, "without an outcome the whole page prints"
     page.emulate_media(media="print")
-    assert page.locator(".mdx-check__summary").is_visible()
-    assert page.locator(".mdx-check__outcome-title").is_visible()
-    for hidden in ("article h1", "[data-check-scheme]", ".mdx-help", ".mdx-check__record-note"):
+    assert page.locator(selector(Attr.PART, Part.SUMMARY)).is_visible()
+    assert page.locator(f".{Css.CHECK_OUTCOME_TITLE}").is_visible()
+    for hidden in ("article h1", selector(Attr.SCHEME), f".{Css.HELP}", f".{Css.CHECK_RECORD_NOTE}"):
         assert not page.locator(hidden).first.is_visible(), f"{name}: {hidden} is printed"

@@ -19,6 +19,7 @@ from sitebuild import runtime
 
 import checks
 from tests.support.browser import assert_failed_in_dutch, new_watched_context, wait_for_python, walk
+from tests.support.dom import WORKER_SCRIPT
 from tests.support.static_server import serving
 
 pytestmark = pytest.mark.browser
@@ -87,7 +88,7 @@ window.Worker = class extends PageWorker {
 
 
 def check_worker_marks(page: Page) -> list[str]:
-    [worker] = [w for w in page.workers if "mdx-check-worker" in w.url]
+    [worker] = [w for w in page.workers if w.url.endswith(WORKER_SCRIPT)]
     marks: list[str] = worker.evaluate("() => performance.getEntriesByType('mark').map((mark) => mark.name)")
     return marks
 
@@ -99,7 +100,7 @@ def test_a_check_page_starts_one_worker_from_its_head_before_the_theme(browser: 
         page = context.new_page()
         page.goto(base_url + "kindcheck/")
         wait_for_python(page, "kindcheck")
-        created = [w for w in page.evaluate("() => window.__workersCreated") if "mdx-check-worker" in w["url"]]
+        created = [w for w in page.evaluate("() => window.__workersCreated") if w["url"].endswith(WORKER_SCRIPT)]
         assert created == [{"url": created[0]["url"], "themeLoaded": False}]
         # The check took the head's worker over; nothing is left on window.
         assert page.evaluate("() => 'mdxEarlyPython' in window") is False

@@ -13,6 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from tests.support.dom import Css
 from tests.support.html import is_foreign, read_page
 from tests.support.site import content_pages, nav_addresses, page_file
 
@@ -42,7 +43,7 @@ def test_pages_are_dutch_with_one_h1_and_a_help_block(site_dir: Path) -> None:
             problems.append(f"{name}: lang={facts.lang!r}")
         if facts.h1_count != 1:
             problems.append(f"{name}: {facts.h1_count} h1 elements")
-        if "mdx-help" not in facts.classes or "112" not in text or "0800-2000" not in text:
+        if Css.HELP not in facts.classes or "112" not in text or "0800-2000" not in text:
             problems.append(f"{name}: no help block with 112 and 0800-2000")
     assert not problems, "\n".join(problems)
 
@@ -114,7 +115,7 @@ def test_not_found_page_is_dutch_and_offers_a_way_on(site_dir: Path) -> None:
     text = " ".join(facts.text)
     assert facts.lang == "nl" and facts.h1_count == 1
     assert "Pagina niet gevonden" in text and "Not found" not in text
-    assert "mdx-help" in facts.classes and "0800-2000" in text
+    assert Css.HELP in facts.classes and "0800-2000" in text
 
 
 def test_the_themes_own_words_are_dutch(site_dir: Path) -> None:

@@ -14,6 +14,7 @@ from playwright.sync_api import Page
 
 from tests.support import png
 from tests.support.browser import PageWatch
+from tests.support.dom import Attr, Css
 from tests.support.site import (
     canonical,
     config,
@@ -122,14 +123,14 @@ def test_every_forwarding_page_is_dutch(site_dir: Path) -> None:
 
 def trainer_items(page: Page) -> list[dict[str, str]]:
     return page.eval_on_selector_all(
-        ".mdx-addresses__item",
-        """items => items.map(item => ({
+        f".{Css.ADDRESSES_ITEM}",
+        f"""items => items.map(item => ({{
             href: item.querySelector("a").href,
             title: item.querySelector("a").textContent.trim(),
-            address: item.querySelector(".mdx-addresses__address").textContent.trim(),
+            address: item.querySelector(".{Css.ADDRESSES_ADDRESS}").textContent.trim(),
             label: item.querySelector("svg").getAttribute("aria-label"),
             cls: item.querySelector("svg").getAttribute("class"),
-        }))""",
+        }}))""",
     )
 
 
@@ -139,13 +140,13 @@ def test_the_trainers_page_is_in_the_nav_at_an_address_with_trainers() -> None:
 
 def test_qr_codes_are_inline_svg_made_at_build_time(site_dir: Path) -> None:
     html = page_file(site_dir, TRAINERS).read_text(encoding="utf-8")
-    svgs = re.findall(r"<svg\b[^>]*>", html[html.index('class="mdx-addresses"') :])
-    qr = [tag for tag in svgs if "mdx-qr" in tag]
+    svgs = re.findall(r"<svg\b[^>]*>", html[html.index(f'class="{Css.ADDRESSES}"') :])
+    qr = [tag for tag in svgs if Css.QR in tag]
     assert len(qr) == len(nav_addresses()) - 1
     for tag in qr:
         assert 'role="img"' in tag and 'aria-label="QR-code voor /' in tag, tag
         assert "style=" not in tag, "the CSP blocks inline styles"
-    section = html[html.index('class="mdx-addresses"') :]
+    section = html[html.index(f'class="{Css.ADDRESSES}"') :]
     assert " style=" not in section[: section.index("</ol>")]
     assert "<img" not in section[: section.index("</ol>")], "QR codes must be inline, not fetched"
 
@@ -190,7 +191,7 @@ def expected_groups() -> list[tuple[str, list[str]]]:
 
 def test_the_overview_has_one_group_per_nav_section(site_dir: Path) -> None:
     html = page_file(site_dir, TRAINERS).read_text(encoding="utf-8")
-    headings = re.findall(r'<h3 id="qr-[a-z0-9-]+" class="mdx-addresses__heading">([^<]+)</h3>', html)
+    headings = re.findall(rf'<h3 id="qr-[a-z0-9-]+" class="{Css.ADDRESSES_HEADING}">([^<]+)</h3>', html)
     assert headings == [title for title, _ in expected_groups()]
     assert len(headings) >= 3, "the pages outside sections, De meldcode and Oefenen at least"
 
@@ -200,7 +201,7 @@ def test_each_group_of_the_handout_prints_on_its_own_sheet_and_no_qr_code_is_spl
     """Each group starts a new sheet (CSS), so as many sheets as groups means
     no group runs over onto a second sheet, and no QR code is cut in two."""
     page.goto(urljoin(base_url, TRAINERS.lstrip("/")))
-    groups = page.locator(".mdx-addresses__group")
+    groups = page.locator(f".{Css.ADDRESSES_GROUP}")
     assert groups.count() == len(expected_groups())
     for paper in ("A4", "Letter"):
         pdf = page.pdf(format=paper)
@@ -209,7 +210,7 @@ def test_each_group_of_the_handout_prints_on_its_own_sheet_and_no_qr_code_is_spl
     page.emulate_media(media="print")
     breaks = groups.evaluate_all("gs => gs.map(g => getComputedStyle(g).breakBefore)")
     assert breaks == ["auto"] + ["page"] * (len(breaks) - 1), breaks
-    kept = page.locator(".mdx-addresses__item").evaluate_all("items => items.map(i => getComputedStyle(i).breakInside)")
+    kept = page.locator(f".{Css.ADDRESSES_ITEM}").evaluate_all("items => items.map(i => getComputedStyle(i).breakInside)")
     assert set(kept) == {"avoid"}, "a QR code must never be split across sheets"
     page.emulate_media(media="null")
 
@@ -263,7 +264,7 @@ def test_a_qr_svg_has_a_label_and_no_style() -> None:
 
     svg = addresses.qr_svg("https://meldcodewijzer.nl/signalen/", "QR-code voor /signalen/")
     assert svg.startswith('<svg role="img" aria-label="QR-code voor /signalen/"')
-    assert 'class="mdx-qr"' in svg and "style" not in svg and "<?xml" not in svg
+    assert f'class="{Css.QR}"' in svg and "style" not in svg and "<?xml" not in svg
 
 
 def test_links_get_the_address_to_print() -> None:
@@ -274,10 +275,10 @@ def test_links_get_the_address_to_print() -> None:
         '<a href="#kop">c</a><a href="tel:112">d</a><a href="./#kop">e</a>'
     )
     out = printlinks.annotate(html, page_url="signalen/", site_url="https://meldcodewijzer.nl/")
-    assert '<a href="../kindcheck/" data-print-href="meldcodewijzer.nl/kindcheck/">' in out
-    assert '<a class="x" href="https://veiligthuis.nl" data-print-href="https://veiligthuis.nl">' in out
+    assert f'<a href="../kindcheck/" {Attr.PRINT_HREF}="meldcodewijzer.nl/kindcheck/">' in out
+    assert f'<a class="x" href="https://veiligthuis.nl" {Attr.PRINT_HREF}="https://veiligthuis.nl">' in out
     assert '<a href="#kop">c</a>' in out and '<a href="tel:112">d</a>' in out
-    assert 'data-print-href="meldcodewijzer.nl/signalen/#kop"' in out
+    assert f'{Attr.PRINT_HREF}="meldcodewijzer.nl/signalen/#kop"' in out
     assert printlinks.annotate(out, page_url="signalen/", site_url="https://meldcodewijzer.nl/") == out
 
 
@@ -285,13 +286,13 @@ def test_links_get_the_address_to_print() -> None:
 # margins, in CSS pixels (96 per inch): 18 cm.
 A4_CONTENT_PX = round(18 / 2.54 * 96)
 
-ADDRESS_LINES = """() => [...document.querySelectorAll(".mdx-addresses__address")].map((el) => {
+ADDRESS_LINES = f"""() => [...document.querySelectorAll(".{Css.ADDRESSES_ADDRESS}")].map((el) => {{
   const range = document.createRange();
   range.selectNodeContents(el);
   const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
-  const box = el.getBoundingClientRect(), item = el.closest(".mdx-addresses__item").getBoundingClientRect();
-  return { address: el.textContent.trim(), lines: tops.size, inside: box.left >= item.left - 0.5 && box.right <= item.right + 0.5 };
-})"""
+  const box = el.getBoundingClientRect(), item = el.closest(".{Css.ADDRESSES_ITEM}").getBoundingClientRect();
+  return {{ address: el.textContent.trim(), lines: tops.size, inside: box.left >= item.left - 0.5 && box.right <= item.right + 0.5 }};
+}})"""
 
 
 @pytest.mark.browser

@@ -19,12 +19,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from checks import cases, practice
+from checks import cases, dom, practice
 from checks.engine import EMERGENCY_NUMBER, VEILIG_THUIS_NUMBER
 from sitebuild import (
     addresses,
     casepages,
     csp,
+    devserver,
+    dommodule,
     inline,
     markers,
     printlinks,
@@ -37,15 +39,6 @@ from sitebuild import (
 )
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
-
-# `mkdocs serve` injects an inline live-reload script and rebuilds constantly:
-# the policy and the offline cache would only get in a writer's way there.
-_serving = False
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -65,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    case_pages, check_pages = _case_wiring(files)
+    case_pages, _ = _case_wiring(files)
     for case in cases.CASES:
         text = casepages.case_json(case, case_pages[case.id])
         files.append(File.generated(config, casepages.json_path(case.id), content=text))
@@ -77,6 +70,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     )
     for path, content in app.items():
         files.append(File.generated(config, path, content=content))
+    # The DOM contract for the browser modules, written from checks/dom.py.
+    files.append(File.generated(config, dommodule.PATH, content=dommodule.text()))
     # The extra stylesheets become one file; the pages link only that one.
     sources = [str(source) for source in config.extra_css]
     name, text = stylesheets.bundle(Path(config.docs_dir), sources)
@@ -89,9 +84,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def _case_wiring(files: Files) -> tuple[dict[str, str], dict[str, str]]:
     """Case id -> its page's url, and check name -> its page's url; a case
-    without a page (or a page naming an unknown case) stops the build."""
+    without a page, or a marker the grammar refuses, stops the build."""
     pages = [(file.url, file.content_string) for file in files.documentation_pages()]
-    found, check_pages = casepages.case_urls(pages), casepages.check_urls(pages)
+    try:
+        found, check_pages = casepages.case_urls(pages), casepages.check_urls(pages)
+    except markers.MarkerError as error:
+        raise PluginError(str(error)) from None
     errors = casepages.wiring_errors(cases.CASES, found, check_pages)
     if errors:
         raise PluginError("Practice case pages are not wired up:\n" + "\n".join(f"- {e}" for e in errors))
@@ -99,22 +97,25 @@ def _case_wiring(files: Files) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    if not casepages.has_markers(markdown):
-        return None
     case_pages, check_pages = _case_wiring(files)
-    return casepages.expand(markdown, here=page.url, cases=cases.CASES, check_pages=check_pages, case_pages=case_pages)
+    try:
+        return casepages.expand(markdown, here=page.url, cases=cases.CASES, check_pages=check_pages, case_pages=case_pages)
+    except markers.MarkerError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     # Inline scripts are real files (sitebuild/inline/); templates include them by name.
     env.globals["mdx_inline_script"] = inline.script
+    # The DOM contract: partials write its names, never their own.
+    env.globals["dom"] = dom
     return env
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    # The head's early start of Python (partials/mdx-python-early.html) asks this.
-    page.meta["mdx_checks"] = markers.checks_on(html)
     try:
+        # The head's early start of Python (partials/mdx-python-early.html) asks this.
+        page.meta["mdx_checks"] = markers.checks_on(html, page.url)
         return markers.expand(html, page.url)
     except markers.MarkerError as error:
         raise PluginError(str(error)) from None
@@ -164,7 +165,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     slim.label_search_dialog(site_dir)
     sized = service_worker.write_download_size(site_dir)
     log.debug("Size of the offline download written into %d pages", sized)
-    if _serving:
+    # `mkdocs serve` injects an inline live-reload script and rebuilds constantly:
+    # the policy and the offline cache would only get in a writer's way there.
+    if devserver.serving(config.site_url, tuple(config.dev_addr)):
         log.info("mkdocs serve: no Content-Security-Policy and no service worker")
         return
     pages = csp.apply(site_dir)

@@ -4,11 +4,13 @@
  * and shows the situation and the discussion questions next to the check.
  * Nothing is pre-filled and nothing is stored: the address is the only state.
  */
+import { Attr, CASE_DATA, Css, Query, View } from "./mdx-dom.mjs";
+
 const CASE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export class MdxCaseAside {
   /**
-   * @param {HTMLElement} checkRoot the `.mdx-check[data-check]` container
+   * @param {HTMLElement} checkRoot the check's container (`Attr.CHECK`)
    * @param {URL} siteRoot the site's base address
    * @param {boolean} presenting keep the projector view on links back to the case
    */
@@ -17,7 +19,7 @@ export class MdxCaseAside {
     this.siteRoot = siteRoot;
     this.presenting = presenting;
     this.aside = document.createElement("aside");
-    this.aside.className = "mdx-case-aside";
+    this.aside.className = Css.CASE_ASIDE;
     this.aside.id = "mdx-casus";
     this.aside.setAttribute("aria-labelledby", "mdx-casus-titel");
   }
@@ -29,7 +31,7 @@ export class MdxCaseAside {
    */
   async show(caseId) {
     const beside = document.createElement("div");
-    beside.className = "mdx-case-beside";
+    beside.className = Css.CASE_BESIDE;
     this.checkRoot.before(beside);
     beside.append(this.aside, this.checkRoot);
     if (!CASE_ID.test(caseId)) {
@@ -38,7 +40,7 @@ export class MdxCaseAside {
     }
     let data;
     try {
-      const response = await fetch(new URL(`oefenen/${caseId}/casus.json`, this.siteRoot));
+      const response = await fetch(new URL(CASE_DATA.replace("{case}", caseId), this.siteRoot));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       data = await response.json();
     } catch (error) {
@@ -46,7 +48,7 @@ export class MdxCaseAside {
       this.problem("Deze casus bestaat niet, of hij kon niet worden geladen. Kijk of het adres goed is overgenomen.");
       return;
     }
-    if (data.check !== this.checkRoot.dataset.check) {
+    if (data.check !== this.checkRoot.getAttribute(Attr.CHECK)) {
       this.problem("Deze casus hoort bij een andere check.", data);
       return;
     }
@@ -57,7 +59,7 @@ export class MdxCaseAside {
   fill(data) {
     this.aside.replaceChildren(
       this.element("h3", `Casus: ${data.title}`, { id: "mdx-casus-titel" }),
-      this.element("p", data.sector, { className: "mdx-case-aside__meta" }),
+      this.element("p", data.sector, { className: Css.CASE_ASIDE_META }),
       ...data.situation.map((text) => this.element("p", text)),
       this.element("h4", "Vragen voor de groep"),
       this.list(data.discussion),
@@ -70,7 +72,7 @@ export class MdxCaseAside {
    * @param {{title: string, page: string} | undefined} data
    */
   problem(message, data) {
-    this.aside.classList.add("mdx-case-aside--problem");
+    this.aside.classList.add(Css.CASE_ASIDE_PROBLEM);
     const parts = [this.element("h3", "Casus niet gevonden", { id: "mdx-casus-titel" }), this.element("p", message)];
     if (data) parts.push(this.backLink(data));
     else parts.push(this.link("Kies een casus op de pagina Oefenen", new URL("oefenen/", this.siteRoot)));
@@ -80,7 +82,7 @@ export class MdxCaseAside {
   /** @param {{title: string, page: string}} data */
   backLink(data) {
     const url = new URL(data.page, this.siteRoot);
-    if (this.presenting) url.searchParams.set("weergave", "presentatie");
+    if (this.presenting) url.searchParams.set(Query.VIEW, View.PRESENTATION);
     return this.link(`Terug naar de casus "${data.title}"`, url);
   }
 

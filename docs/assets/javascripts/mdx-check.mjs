@@ -9,6 +9,8 @@
  * location.replace, bringing this page back with one Back. "Vorige" goes back
  * one question; the browser's Back and Forward go from page to page.
  */
+import { Action, Attr, Css, Part, PythonState } from "./mdx-dom.mjs";
+
 const NOT_READY = "Even geduld: de check wordt geladen.";
 const FAILED =
   "De stap-voor-stap check kan in deze browser niet starten. " +
@@ -39,38 +41,38 @@ export class MdxCheck {
   #first;
 
   /**
-   * @param {HTMLElement} root the `[data-check]` container
+   * @param {HTMLElement} root the check's container (`Attr.CHECK`)
    * @param {import("./mdx-python.mjs").PythonWorker} python
    * @param {AbortSignal} signal aborted when the page is left (instant navigation)
    */
   constructor(root, python, signal) {
     this.root = root;
-    this.name = root.dataset.check;
+    this.name = root.getAttribute(Attr.CHECK);
     this.python = python;
-    this.step = MdxCheck.#part(root, "step");
-    this.status = MdxCheck.#part(root, "status");
+    this.step = MdxCheck.#part(root, Part.STEP);
+    this.status = MdxCheck.#part(root, Part.STATUS);
     if (!this.step || !this.status) throw new Error(`Check '${this.name}' lacks its step or status element`);
 
-    this.#first = this.step.querySelector("form[data-question]")?.getAttribute("data-question") ?? undefined;
+    this.#first = this.step.querySelector(`form[${Attr.QUESTION}]`)?.getAttribute(Attr.QUESTION) ?? undefined;
     root.addEventListener("submit", (event) => this.#onSubmit(event), { signal });
     root.addEventListener("click", (event) => this.#onClick(event), { signal });
 
-    root.dataset.python = "loading";
+    root.setAttribute(Attr.PYTHON, PythonState.LOADING);
     python.ready.then(
-      () => (root.dataset.python = "ready"),
+      () => root.setAttribute(Attr.PYTHON, PythonState.READY),
       () => this.#fail(),
     );
   }
 
   /**
-   * The page's parts are found by `data-check-part` (written by
-   * checks/render.py), never by class: classes are for the styles.
+   * The page's parts are found by `Attr.PART` (written by checks/render.py),
+   * never by class: classes are for the styles.
    * @param {ParentNode} scope
    * @param {string} name
    * @returns {HTMLElement | null}
    */
   static #part(scope, name) {
-    return scope.querySelector(`[data-check-part="${name}"]`);
+    return scope.querySelector(`[${Attr.PART}="${name}"]`);
   }
 
   /** @param {number} depth how many of the answers given count from now on */
@@ -82,7 +84,7 @@ export class MdxCheck {
   /** @param {SubmitEvent} event */
   #onSubmit(event) {
     const form = /** @type {HTMLFormElement} */ (event.target);
-    if (!form.matches("form[data-question]")) return;
+    if (!form.matches(`form[${Attr.QUESTION}]`)) return;
     event.preventDefault();
     if (this.#inFlight || !form.isConnected) return;
     const choice = /** @type {HTMLInputElement | null} */ (form.querySelector("input[type=radio]:checked"));
@@ -102,32 +104,32 @@ export class MdxCheck {
       event.preventDefault();
       return;
     }
-    const link = target.closest("a[data-focus]");
+    const link = target.closest(`a[${Attr.FOCUS}]`);
     if (link) {
       // The error summary's link moves focus to the radio without a hash in
       // the URL (which would add a history entry and scroll the theme).
       event.preventDefault();
       event.stopPropagation();
-      document.getElementById(link.getAttribute("data-focus"))?.focus();
+      document.getElementById(link.getAttribute(Attr.FOCUS))?.focus();
       return;
     }
-    const button = target.closest("button[data-action]");
+    const button = target.closest(`button[${Attr.ACTION}]`);
     if (!button || this.#inFlight) return;
-    const action = button.getAttribute("data-action");
-    if (action === "back") this.#show(Math.max(0, this.#depth - 1));
-    else if (action === "restart") {
+    const action = button.getAttribute(Attr.ACTION);
+    if (action === Action.BACK) this.#show(Math.max(0, this.#depth - 1));
+    else if (action === Action.RESTART) {
       this.#given = [];
       this.#show(0);
-    } else if (action === "copy") this.#copy();
-    else if (action === "print") window.print();
+    } else if (action === Action.COPY) this.#copy();
+    else if (action === Action.PRINT) window.print();
     else throw new Error(`Unknown check action '${action}'`);
   }
 
   /** @param {HTMLFormElement} form */
   #showMissingAnswer(form) {
-    const summary = MdxCheck.#part(form, "error-summary");
-    const message = MdxCheck.#part(form, "field-error");
-    form.classList.add("mdx-check__form--error");
+    const summary = MdxCheck.#part(form, Part.ERROR_SUMMARY);
+    const message = MdxCheck.#part(form, Part.FIELD_ERROR);
+    form.classList.add(Css.CHECK_FORM_ERROR);
     summary.hidden = false;
     message.hidden = false;
     const fieldset = form.querySelector("fieldset");
@@ -159,23 +161,23 @@ export class MdxCheck {
     }
     this.status.textContent = "";
     this.step.innerHTML = reply.view.html;
-    this.root.dataset.node = reply.view.node;
+    this.root.setAttribute(Attr.NODE, reply.view.node);
     // The answer given here before, if any: Vorige shows what was chosen.
     const given = this.#given[this.#depth];
     for (const radio of this.step.querySelectorAll("input[type=radio]")) {
       if (/** @type {HTMLInputElement} */ (radio).value === given) /** @type {HTMLInputElement} */ (radio).checked = true;
     }
-    MdxCheck.#part(this.step, "focus")?.focus();
+    MdxCheck.#part(this.step, Part.FOCUS)?.focus();
   }
 
   async #copy() {
-    const summary = MdxCheck.#part(this.step, "summary")?.textContent ?? "";
+    const summary = MdxCheck.#part(this.step, Part.SUMMARY)?.textContent ?? "";
     try {
       if (!navigator.clipboard) throw new Error("Clipboard API unavailable");
       await navigator.clipboard.writeText(summary);
       this.status.textContent = COPIED;
     } catch {
-      const fallback = MdxCheck.#part(this.step, "copy-fallback");
+      const fallback = MdxCheck.#part(this.step, Part.COPY_FALLBACK);
       fallback.hidden = false;
       const text = /** @type {HTMLTextAreaElement} */ (fallback.querySelector("textarea"));
       text.focus();
@@ -190,11 +192,11 @@ export class MdxCheck {
    * same place in the static scheme, where the check goes on without Python.
    */
   #fail() {
-    this.root.dataset.python = "failed";
+    this.root.setAttribute(Attr.PYTHON, PythonState.FAILED);
     this.status.textContent = `${FAILED} `;
-    const node = this.root.dataset.node ?? this.step.querySelector("[data-question]")?.getAttribute("data-question");
-    const scheme = document.querySelector(`[data-check-scheme="${this.name}"]`);
-    const place = node && scheme?.querySelector(`[data-question="${node}"], [data-outcome="${node}"]`);
+    const node = this.root.getAttribute(Attr.NODE) ?? this.step.querySelector(`[${Attr.QUESTION}]`)?.getAttribute(Attr.QUESTION);
+    const scheme = document.querySelector(`[${Attr.SCHEME}="${this.name}"]`);
+    const place = node && scheme?.querySelector(`[${Attr.QUESTION}="${node}"], [${Attr.OUTCOME}="${node}"]`);
     if (place?.id) {
       const link = document.createElement("a");
       link.href = `#${place.id}`;
@@ -202,7 +204,7 @@ export class MdxCheck {
       this.status.append(link);
     }
     // The build's links below lead on from the first question only.
-    const fallback = MdxCheck.#part(this.root, "fallback");
+    const fallback = MdxCheck.#part(this.root, Part.FALLBACK);
     if (fallback && node !== this.#first) fallback.hidden = true;
   }
 

@@ -8,16 +8,16 @@
  * does the same from anywhere on the page. It needs nothing else of the site:
  * not the theme's script, not the checks' Python.
  */
+import { Attr, Css } from "./mdx-dom.mjs";
 
 const PRESSES = 3;
 /** A press must follow the one before within this time, or counting starts again. */
 const PRESS_GAP_MS = 1000;
-const LEAVING_CLASS = "mdx-exit--leaving";
 /** The longest leaving waits for the step back to this page's first entry. */
 const TRAVERSE_LIMIT_MS = 300;
 
-const link = () => /** @type {HTMLAnchorElement | null} */ (document.querySelector("[data-mdx-exit]"));
-const status = () => document.querySelector("[data-mdx-exit-status]");
+const link = () => /** @type {HTMLAnchorElement | null} */ (document.querySelector(`[${Attr.EXIT}]`));
+const status = () => document.querySelector(`[${Attr.EXIT_STATUS}]`);
 
 /** @param {string} text */
 function say(text) {
@@ -61,7 +61,7 @@ async function leave() {
   const target = link()?.href;
   if (!target || leaving) return;
   leaving = true;
-  document.documentElement.classList.add(LEAVING_CLASS);
+  document.documentElement.classList.add(Css.EXIT_LEAVING);
   say("Pagina wordt verlaten.");
   await backToThisPagesFirstEntry();
   window.location.replace(target);
@@ -82,7 +82,7 @@ function reset() {
 document.addEventListener(
   "click",
   (event) => {
-    if (!(event.target instanceof Element) || !event.target.closest("[data-mdx-exit]")) return;
+    if (!(event.target instanceof Element) || !event.target.closest(`[${Attr.EXIT}]`)) return;
     event.preventDefault();
     void leave();
   },
@@ -131,7 +131,7 @@ document.addEventListener(
 window.addEventListener("pageshow", (event) => {
   if (!event.persisted) return;
   leaving = false;
-  document.documentElement.classList.remove(LEAVING_CLASS);
+  document.documentElement.classList.remove(Css.EXIT_LEAVING);
   reset();
   say("");
 });

@@ -5,6 +5,8 @@
  * pages and schemes after any visit, but Python (~10× the rest) only after a
  * check page or when the visitor asks for it here.
  */
+import { Attr, PythonState, SERVICE_WORKER } from "./mdx-dom.mjs";
+
 const ROOT = new URL("../../", import.meta.url);
 
 const TEXT = {
@@ -17,7 +19,7 @@ const TEXT = {
 
 function registerServiceWorker() {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.register(new URL("sw.js", ROOT), { scope: ROOT.pathname }).then(
+  navigator.serviceWorker.register(new URL(SERVICE_WORKER, ROOT), { scope: ROOT.pathname }).then(
     // Ask for a new build on every page load (one small conditional request):
     // the browser's own check after a navigation can come much later.
     // Offline the check fails, as it should: the stored build goes on.
@@ -42,12 +44,12 @@ async function ask(message) {
   return answer;
 }
 
-/** The button that stores the checks' runtime for offline use ([data-mdx-offline-download]). */
+/** The button that stores the checks' runtime for offline use (`Attr.OFFLINE_DOWNLOAD`). */
 export class OfflineDownload {
   /** @param {HTMLElement} root the element holding the button and its status */
   constructor(root) {
-    this.button = root.querySelector("[data-mdx-offline-download]");
-    this.status = root.querySelector("[data-mdx-offline-status]");
+    this.button = root.querySelector(`[${Attr.OFFLINE_DOWNLOAD}]`);
+    this.status = root.querySelector(`[${Attr.OFFLINE_STATUS}]`);
     if (!this.button || !this.status) throw new Error("offline download: the snippet lost its button or status");
     if (!("serviceWorker" in navigator)) {
       this.status.textContent = TEXT.unsupported;
@@ -77,20 +79,20 @@ export class OfflineDownload {
 }
 
 /**
- * The check's Python state once it is no longer "loading" (mdx-check.mjs).
- * @param {Element} check an element with `data-python`
- * @returns {Promise<string | null>} "ready" or "failed"
+ * The check's Python state once it is no longer loading (mdx-check.mjs).
+ * @param {Element} check a check's container, with `Attr.PYTHON`
+ * @returns {Promise<string | null>} `PythonState.READY` or `PythonState.FAILED`
  */
 function pythonSettled(check) {
-  const state = () => check.getAttribute("data-python");
+  const state = () => check.getAttribute(Attr.PYTHON);
   return new Promise((resolve) => {
-    if (state() !== "loading") return resolve(state());
+    if (state() !== PythonState.LOADING) return resolve(state());
     const observer = new MutationObserver(() => {
-      if (state() === "loading") return;
+      if (state() === PythonState.LOADING) return;
       observer.disconnect();
       resolve(state());
     });
-    observer.observe(check, { attributes: true, attributeFilter: ["data-python"] });
+    observer.observe(check, { attributes: true, attributeFilter: [Attr.PYTHON] });
   });
 }
 
@@ -100,17 +102,17 @@ function pythonSettled(check) {
  * service worker took control (a first visit), so its downloads did not pass
  * through it; the browser's HTTP cache still holds them, so storing them
  * now costs a revalidation, not a second download.
- * @param {Element} check an element with `data-python`
+ * @param {Element} check a check's container, with `Attr.PYTHON` (mdx-check.mjs)
  */
 async function storeRuntimeOnceReady(check) {
-  if (!("serviceWorker" in navigator) || (await pythonSettled(check)) !== "ready") return;
+  if (!("serviceWorker" in navigator) || (await pythonSettled(check)) !== PythonState.READY) return;
   const { ok, message } = await ask({ type: "mdx-cache-runtime" });
   if (!ok) console.info("Meldcodewijzer: the checks are not stored for offline use:", message);
 }
 
 function onPage() {
-  for (const root of document.querySelectorAll("[data-mdx-offline]")) new OfflineDownload(root);
-  const check = document.querySelector("[data-python]");
+  for (const root of document.querySelectorAll(`[${Attr.OFFLINE}]`)) new OfflineDownload(root);
+  const check = document.querySelector(`[${Attr.PYTHON}]`);
   if (check) void storeRuntimeOnceReady(check);
 }
 
@@ -119,7 +121,7 @@ function onPage() {
 // download (BENCHMARKS.md, real link). It waits no longer than this, so a
 // visitor on a very slow link who leaves early still gets the offline copy.
 const OFFLINE_COPY_WAITS_AT_MOST_MS = 10_000;
-const firstCheck = document.querySelector("[data-python]");
+const firstCheck = document.querySelector(`[${Attr.PYTHON}]`);
 if (firstCheck) {
   const waited = new Promise((resolve) => setTimeout(resolve, OFFLINE_COPY_WAITS_AT_MOST_MS));
   void Promise.race([pythonSettled(firstCheck), waited]).then(registerServiceWorker);

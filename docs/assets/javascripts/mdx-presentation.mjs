@@ -5,9 +5,8 @@
  * Arrow keys, Page Up/Down (what presentation clickers send), Home and End
  * move between parts. Nothing is stored: leaving the address ends it.
  */
-export const MODE_CLASS = "mdx-presentatie";
-const PARAMETER = "weergave";
-const VALUE = "presentatie";
+import { Attr, Css, Query, View } from "./mdx-dom.mjs";
+
 const NEXT = new Set(["ArrowRight", "ArrowDown", "PageDown"]);
 const PREVIOUS = new Set(["ArrowLeft", "ArrowUp", "PageUp"]);
 
@@ -15,25 +14,20 @@ export class MdxPresentation {
   /** @param {AbortSignal} signal ends the key handling when the page is swapped */
   constructor(signal) {
     this.signal = signal;
-    this.slides = /** @type {HTMLElement[]} */ ([...document.querySelectorAll(".mdx-case [data-slide]")]);
-    this.groups = /** @type {HTMLElement[]} */ ([...document.querySelectorAll(".mdx-case [data-slides]")]);
+    this.slides = /** @type {HTMLElement[]} */ ([...document.querySelectorAll(`[${Attr.SLIDE}]`)]);
+    this.groups = /** @type {HTMLElement[]} */ ([...document.querySelectorAll(`[${Attr.SLIDES}]`)]);
     this.current = 0;
     this.bar = document.createElement("div");
     this.status = document.createElement("p");
   }
 
-  /** Is the projector view asked for in this address? */
-  static wanted() {
-    return new URLSearchParams(location.search).get(PARAMETER) === VALUE;
-  }
-
   /** The normal view; the theme keeps <html> across instant page swaps. */
   static stop() {
-    document.documentElement.classList.remove(MODE_CLASS);
+    document.documentElement.classList.remove(Css.PRESENTING);
   }
 
   start() {
-    document.documentElement.classList.add(MODE_CLASS);
+    document.documentElement.classList.add(Css.PRESENTING);
     this.keepModeOnCaseLinks();
     this.renderBar();
     if (this.slides.length === 0) return;
@@ -43,31 +37,32 @@ export class MdxPresentation {
 
   /** "Doe de check met deze casus" opens the check in the projector view too. */
   keepModeOnCaseLinks() {
-    for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll("a[data-case-link]"))) {
+    for (const link of /** @type {NodeListOf<HTMLAnchorElement>} */ (document.querySelectorAll(`a[${Attr.CASE_LINK}]`))) {
       const url = new URL(link.href);
-      url.searchParams.set(PARAMETER, VALUE);
+      url.searchParams.set(Query.VIEW, View.PRESENTATION);
       link.href = url.href;
     }
   }
 
   renderBar() {
-    this.bar.className = "mdx-presentation__bar";
+    this.bar.className = Css.PRESENTATION_BAR;
     this.bar.setAttribute("role", "group");
     this.bar.setAttribute("aria-label", "Presentatie");
     const stop = document.createElement("a");
     const url = new URL(location.href);
-    url.searchParams.delete(PARAMETER);
+    url.searchParams.delete(Query.VIEW);
     stop.href = url.href;
-    stop.className = "md-button mdx-presentation__stop";
+    stop.className = `md-button ${Css.PRESENTATION_STOP}`;
     stop.textContent = "Stop presentatie";
     const parts = [];
     if (this.slides.length > 0) {
-      this.status.className = "mdx-presentation__status";
+      this.status.className = Css.PRESENTATION_STATUS;
       this.status.setAttribute("role", "status");
       parts.push(this.button("Vorige", -1), this.status, this.button("Volgende", 1));
     }
     this.bar.replaceChildren(...parts, stop);
-    const content = document.querySelector(".md-content__inner") ?? document.body;
+    // The theme's article (Material marks its parts with data-md-component).
+    const content = document.querySelector('[data-md-component="content"] > article') ?? document.body;
     content.prepend(this.bar);
   }
 
@@ -75,7 +70,7 @@ export class MdxPresentation {
   button(label, step) {
     const button = document.createElement("button");
     button.type = "button";
-    button.className = "md-button mdx-presentation__button";
+    button.className = `md-button ${Css.PRESENTATION_BUTTON}`;
     button.textContent = label;
     button.addEventListener("click", () => this.show(this.current + step), { signal: this.signal });
     return button;
@@ -86,7 +81,7 @@ export class MdxPresentation {
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     // Radios and text fields use the arrow keys themselves.
     const target = /** @type {HTMLElement} */ (event.target);
-    if (target.closest?.("input, textarea, select, .mdx-check")) return;
+    if (target.closest?.(`input, textarea, select, [${Attr.CHECK}]`)) return;
     let index = null;
     if (NEXT.has(event.key)) index = this.current + 1;
     else if (PREVIOUS.has(event.key)) index = this.current - 1;

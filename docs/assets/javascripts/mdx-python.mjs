@@ -2,6 +2,11 @@
  * The page's side of the Python worker: request ids, one promise per request,
  * and a `ready` promise that settles once Python has started or failed.
  */
+import { WORKER_SCRIPT } from "./mdx-dom.mjs";
+
+// The site's root: this module is assets/javascripts/mdx-python.mjs.
+const ROOT = new URL("../../", import.meta.url);
+
 export class PythonWorker {
   /** @type {Worker} */
   #worker;
@@ -119,7 +124,7 @@ export function sharedPythonWorker() {
   if (!shared) {
     const early = window.mdxEarlyPython;
     delete window.mdxEarlyPython;
-    shared = new PythonWorker(new URL("mdx-check-worker.mjs", import.meta.url), early);
+    shared = new PythonWorker(new URL(WORKER_SCRIPT, ROOT), early);
   }
   return shared;
 }

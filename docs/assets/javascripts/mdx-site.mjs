@@ -2,6 +2,7 @@
  * Site entry module, on every page. Content pages pay for nothing more than
  * this file: the check code and Python load only where a check is on the page.
  */
+import { Attr, Css, Query, View } from "./mdx-dom.mjs";
 import "./mdx-offline.mjs";
 
 // The site's root, for the files a practice case needs (mdx-case-aside.mjs).
@@ -16,15 +17,15 @@ let mounted = new AbortController();
  */
 async function mountCase(signal) {
   const params = new URLSearchParams(location.search);
-  const caseId = params.get("casus");
-  const presenting = params.get("weergave") === "presentatie";
-  const check = document.querySelector(".mdx-check[data-check]");
+  const caseId = params.get(Query.CASE);
+  const presenting = params.get(Query.VIEW) === View.PRESENTATION;
+  const check = document.querySelector(`[${Attr.CHECK}]`);
   if (caseId !== null && check) {
     const { MdxCaseAside } = await import("./mdx-case-aside.mjs");
     if (!signal.aborted) await new MdxCaseAside(/** @type {HTMLElement} */ (check), ROOT, presenting).show(caseId);
   }
   // <html> outlives the theme's instant page swaps, and so would the mode.
-  if (presenting || document.documentElement.matches(".mdx-presentatie")) {
+  if (presenting || document.documentElement.classList.contains(Css.PRESENTING)) {
     const { MdxPresentation } = await import("./mdx-presentation.mjs");
     if (signal.aborted) return;
     if (presenting) new MdxPresentation(signal).start();
@@ -37,7 +38,7 @@ async function mountChecks() {
   mounted = new AbortController();
   const { signal } = mounted;
   await mountCase(signal);
-  const roots = [...document.querySelectorAll(".mdx-check[data-check]")];
+  const roots = [...document.querySelectorAll(`[${Attr.CHECK}]`)];
   if (roots.length === 0 || signal.aborted) return;
   const [{ MdxCheck }, { sharedPythonWorker }] = await Promise.all([
     import("./mdx-check.mjs"),
