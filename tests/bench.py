@@ -42,10 +42,7 @@ from urllib.parse import urlsplit
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-# The build's own code (as pytest's pythonpath has it): the service worker's file lists.
-if str(ROOT / "overrides" / "hooks") not in sys.path:
-    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-
+from checks.dom import WORKER_SCRIPT, Action, Attr, Css, PythonState  # noqa: E402
 from sitebuild import service_worker  # noqa: E402
 
 from tests.support.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
@@ -74,78 +71,19 @@ STOCK_PAGE = """<!doctype html>
 """
 TIMEOUT_MS = 120_000
 
-# Runs in every page before its own scripts: stamps, on the page's clock
-# (0 = navigation start), when the first question shows and when Python is ready.
-MARKS_SCRIPT = """
-(() => {
-  const marks = (window.__mdxMarks = {});
-  const question = () => {
-    const legend = document.querySelector("[data-check] .mdx-check__legend");
-    if (legend && legend.checkVisibility() && legend.getClientRects().length > 0) {
-      marks.question = performance.now();
-    } else if (document.readyState !== "complete" || document.querySelector("[data-check]")) {
-      requestAnimationFrame(question);
-    }
-  };
-  requestAnimationFrame(question);
-  const PageWorker = window.Worker;
-  window.Worker = class extends PageWorker {
-    constructor(url, options) {
-      if (String(url).includes("mdx-check-worker") && marks.worker === undefined) marks.worker = performance.now();
-      super(url, options);
-    }
-  };
-  new MutationObserver(() => {
-    const root = document.querySelector("[data-check]");
-    const state = root?.dataset.python;
-    if ((state === "ready" || state === "failed") && marks.python === undefined) {
-      marks.python = performance.now();
-      marks.state = state;
-    }
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-python"] });
-})();
-"""
-
-# Chooses an answer, clicks "Volgende" and times until the next step is in
-# the page and the frame after it has started; restarts at each outcome.
-CLICKS_SCRIPT = """
-async ([count, seed]) => {
-  let state = seed;
-  const random = () => (state = (state * 48271) % 2147483647) / 2147483647;
-  const root = document.querySelector("[data-check]");
-  const nextNode = () =>
-    new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("no next step within 10 s")), 10000);
-      const observer = new MutationObserver(() => {
-        observer.disconnect();
-        clearTimeout(timer);
-        resolve();
-      });
-      observer.observe(root, { attributes: true, attributeFilter: ["data-node"] });
-    });
-  const times = [];
-  while (times.length < count) {
-    const form = root.querySelector(".mdx-check__form");
-    if (!form) {
-      const restarted = nextNode();
-      root.querySelector("[data-action=restart]").click();
-      await restarted;
-      continue;
-    }
-    const radios = form.querySelectorAll("input[type=radio]");
-    radios[Math.floor(random() * radios.length)].checked = true;
-    const button = form.querySelector("button[type=submit]");
-    if (button.textContent.trim() !== "Volgende") throw new Error(`unexpected button ${button.textContent}`);
-    const next = nextNode();
-    const start = performance.now();
-    button.click();
-    await next;
-    await new Promise((resolve) => requestAnimationFrame(() => resolve()));
-    times.push(performance.now() - start);
-  }
-  return times;
+# The page-side parts of the bench, as real files; they get the DOM contract's
+# names as data.
+SUPPORT = Path(__file__).resolve().parent / "support"
+BENCH_DOM = {
+    "check": Attr.CHECK, "python": Attr.PYTHON, "node": Attr.NODE, "action": Attr.ACTION,
+    "ready": PythonState.READY, "failed": PythonState.FAILED, "restart": Action.RESTART,
+    "legend": Css.CHECK_LEGEND, "form": Css.CHECK_FORM, "worker": Path(WORKER_SCRIPT).stem,
 }
-"""
+MARKS_SCRIPT = f"({(SUPPORT / 'bench_marks.js').read_text(encoding='utf-8')})({json.dumps(BENCH_DOM)});"
+CLICKS_SCRIPT = (SUPPORT / "bench_clicks.js").read_text(encoding="utf-8")
+
+
+
 
 
 # ------------------------------------------------------------- preparation
@@ -290,7 +228,7 @@ def measure_ours(playwright: Playwright, base: str, path: str, results: dict[str
         for kind, marks in (("cold", cold), ("warm", warm)):
             for name in (*WORKER_MARKS, "worker"):
                 results[f"{name} {kind}"].add(marks[name])
-        for value in page.evaluate(CLICKS_SCRIPT, [clicks, seed]):
+        for value in page.evaluate(CLICKS_SCRIPT, [clicks, seed, BENCH_DOM]):
             results["volgende"].add(value)
 
 
