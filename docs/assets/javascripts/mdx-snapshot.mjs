@@ -61,7 +61,17 @@ export class Snapshot {
     }
     const initial = new Uint8Array(memory.buffer, 0, this.xorLength);
     const target = this.image.subarray(this.xorStart, this.xorStart + this.xorLength);
-    for (let at = 0; at < this.xorLength; at += 1) target[at] ^= initial[at];
+    // Four bytes at a time where both sides are aligned (Pyodide's header is
+    // 128 bytes), then the rest one by one.
+    let at = 0;
+    if ((target.byteOffset & 3) === 0) {
+      const words = this.xorLength >>> 2;
+      const targetWords = new Uint32Array(target.buffer, target.byteOffset, words);
+      const initialWords = new Uint32Array(memory.buffer, 0, words);
+      for (; at < words; at += 1) targetWords[at] ^= initialWords[at];
+      at = words << 2;
+    }
+    for (; at < this.xorLength; at += 1) target[at] ^= initial[at];
     this.completed = true;
   }
 }
