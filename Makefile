@@ -1,7 +1,9 @@
 # Meldcodewijzer: every set-up step lives here, so a fresh clone needs only
-# `make serve` or `make test` (Python >= 3.11, Node >= 18, make).
+# `make serve` or `make test` (Python >= 3.12, Node >= 18, make).
 
-PYTHON ?= python3
+# The build runs `pyodide lockfile add-wheels` (pyodide-lock, pyodide-cli),
+# which needs Python >= 3.12: another one can be named, e.g. PYTHON=python3.13.
+PYTHON ?= python3.12
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
@@ -15,6 +17,11 @@ NPM_STAMP := node_modules/.installed
 all: build
 
 $(PY_STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+	  echo "Python >= 3.12 is needed and '$(PYTHON)' is missing or older: install it, or run make PYTHON=python3.13" >&2; exit 1; }
+	@# A venv of another Python (an older clone's) is made anew, not patched.
+	@if [ -x $(PY) ] && [ "$$($(PY) -c 'import sys; print(sys.version_info[:2])')" != "$$($(PYTHON) -c 'import sys; print(sys.version_info[:2])')" ]; then \
+	  echo "$(VENV) was made by another Python: making it anew with $(PYTHON)"; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@

@@ -1,4 +1,4 @@
-"""The practice cases' pages, written from ``checks.cases`` at build time.
+"""The practice cases' pages, written from ``practice.cases`` at build time.
 
 A page asks for a case with ``<!-- mdx:case <id> -->`` on its own line
 (``docs/oefenen/<id>.md`` holds only that), and for the overview of all cases
@@ -23,8 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 
 import checks
-from checks.practice import Case
 from checks.render import scheme_id
+from practice import Case
 
 CASE_MARKER = re.compile(r"^<!--\s*mdx:case\s+(?P<id>[\w-]+)\s*-->\s*$", re.MULTILINE)
 OVERVIEW_MARKER = re.compile(r"^<!--\s*mdx:cases\s*-->\s*$", re.MULTILINE)
