@@ -1,6 +1,8 @@
 """Put the Python runtime into the built site: Pyodide from the pinned npm
-package, its standard library and the ``checks`` package compiled to bytecode,
-and a small module that tells the browser's worker which files to load.
+package, its standard library compiled to bytecode, the ``checks``
+distribution as a wheel (with its bytecode) and the lock data that lists it,
+the memory snapshot, and a small module that tells the browser's worker which
+files to load.
 
 Why compile: the npm package's ``python_stdlib.zip`` holds only ``.py``
 sources, so every page load compiled the ~200 modules Pyodide imports at
@@ -23,12 +25,20 @@ would then inflate it before the worker does. Pyodide's snapshot API is
 undocumented, so the worker starts Python the normal way whenever restoring
 fails or the browser cannot inflate.
 
-Why a plain zip for ``checks`` and not a package (``pyodide build`` and
-``loadPackage``): building one downloads a cross-build environment, which
-these machines cannot reach, and installing one runs Pyodide's package
-loader (~0.1 s). ``checks`` is pure standard-library Python, so the worker
-writes the zip (sources and ``.pyc``) to ``CHECKS_PATH`` and puts it on
-``sys.path``; the browser checks its sha256 (``fetch`` with ``integrity``).
+Why a wheel for ``checks``: it is a real distribution
+(``checks/pyproject.toml``), built by ``python -m build`` with hatchling as a
+pure wheel; a fixed ``SOURCE_DATE_EPOCH`` makes the same sources give the
+same bytes. The compiler adds each module's ``__pycache__`` bytecode and
+rewrites the ``RECORD``; ``pyodide lockfile add-wheels`` then lists the wheel,
+with its sha256, in the lock data the worker gives ``loadPyodide``. After a
+normal start the worker installs it with ``loadPackage`` (the documented way;
+Pyodide checks the sha256). After a snapshot restore it skips the package
+loader (~0.1 s): the modules are in the image, and the worker only writes the
+wheel (fetched with the same sha256 as ``integrity``) to ``CHECKS_PATH``, on
+the image's ``sys.path``. pyodide-lock needs Python >= 3.12, so the project's
+environment is on 3.12 (the Makefile). ``pyodide build`` is not used: it downloads a
+cross-build environment, which these machines cannot reach, and
+``pyodide py-compile`` needs a CPython 3.14 host.
 """
 
 from __future__ import annotations
