@@ -279,5 +279,5 @@ def test_a_missing_pyodide_is_reported_with_the_fix(tmp_path: Path) -> None:
 
 def test_a_checks_project_without_its_pyproject_is_reported(tmp_path: Path) -> None:
     (tmp_path / runtime.CHECKS_PROJECT).mkdir()
-    with pytest.raises(runtime.RuntimeBuildError, match="pyproject.toml"):
+    with pytest.raises(runtime.RuntimeBuildError, match="describes the checks' wheel"):
         runtime.build_checks_wheel(tmp_path)

@@ -61,55 +61,66 @@ function verifiedWheel() {
   return bytes;
 }
 
-const write = (line) => process.stderr.write(`${line}\n`);
-// Node prints console.debug (the package loader's messages) on stdout, which
-// is for the result only.
-console.debug = (...parts) => write(parts.join(" "));
-// The worker's loadPyodide options, with folders for its URLs.
-const options = {
-  indexURL: `${runtimeDir}/`,
-  stdLibURL: join(runtimeDir, stdLib),
-  lockFileContents: lockFile,
-  packageBaseUrl: `${runtimeDir}/`,
-  stdout: write,
-  stderr: write,
-};
-if (mode === "snapshot") {
-  options._loadSnapshot = readSnapshot(new Response(readFileSync(join(runtimeDir, snapshot))));
+/** The names of the checks' modules Python holds now. */
+function checksModules(sys) {
+  return [...sys.modules.keys()].filter((name) => name === "checks" || name.startsWith("checks."));
 }
-const pyodide = await loadPyodide(options);
 
-const sys = pyodide.pyimport("sys");
-const modulesAtStart = [...sys.modules.keys()].filter((name) => name === "checks" || name.startsWith("checks."));
-// A deprecation or a syntax warning under Python 3.14 fails here, not later in a browser.
-pyodide.pyimport("warnings").simplefilter("error");
+async function main() {
+  const write = (line) => process.stderr.write(`${line}\n`);
+  // Node prints console.debug (the package loader's messages) on stdout, which
+  // is for the result only.
+  console.debug = (...parts) => write(parts.join(" "));
+  // The worker's loadPyodide options, with folders for its URLs.
+  const options = {
+    indexURL: `${runtimeDir}/`,
+    stdLibURL: join(runtimeDir, stdLib),
+    lockFileContents: lockFile,
+    packageBaseUrl: `${runtimeDir}/`,
+    stdout: write,
+    stderr: write,
+  };
+  if (mode === "snapshot") {
+    options._loadSnapshot = readSnapshot(new Response(readFileSync(join(runtimeDir, snapshot))));
+  }
+  const pyodide = await loadPyodide(options);
 
-if (mode === "snapshot") {
-  installChecks(pyodide, checks.path, verifiedWheel());
-} else {
-  verifiedWheel();
-  await loadChecks(pyodide, checks.package);
-  if (breakSources) {
-    const site = pyodide.pyimport("site").getsitepackages().get(0);
-    const folder = `${site}/checks`;
-    for (const name of pyodide.FS.readdir(folder)) {
-      if (name.endsWith(".py") && name !== "browser.py") pyodide.FS.writeFile(`${folder}/${name}`, "\0");
+  const sys = pyodide.pyimport("sys");
+  const modulesAtStart = checksModules(sys);
+  // A deprecation or a syntax warning under Python 3.14 fails here, not later in a browser.
+  pyodide.pyimport("warnings").simplefilter("error");
+
+  if (mode === "snapshot") {
+    installChecks(pyodide, checks.path, verifiedWheel());
+  } else {
+    verifiedWheel();
+    await loadChecks(pyodide, checks.package);
+    if (breakSources) {
+      const site = pyodide.pyimport("site").getsitepackages().get(0);
+      const folder = `${site}/checks`;
+      for (const name of pyodide.FS.readdir(folder)) {
+        if (name.endsWith(".py") && name !== "browser.py") pyodide.FS.writeFile(`${folder}/${name}`, "\0");
+      }
     }
   }
+
+  const browser = pyodide.pyimport("checks.browser");
+  const replies = requests.map((request) => JSON.parse(browser.handle(JSON.stringify(request))));
+  const shipped = pyodide.pyimport("checks");
+  const result = {
+    restored: modulesAtStart.includes("checks.browser"),
+    modulesAtStart,
+    modules: checksModules(sys),
+    pythonVersion: sys.version,
+    jsonFile: pyodide.pyimport("json").__file__,
+    checksFile: shipped.__file__,
+    names: shipped.names().toJs(),
+    handleSource: pyodide.pyimport("inspect").getsource(browser.handle),
+    replies,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-const browser = pyodide.pyimport("checks.browser");
-const replies = requests.map((request) => JSON.parse(browser.handle(JSON.stringify(request))));
-const shipped = pyodide.pyimport("checks");
-const result = {
-  restored: modulesAtStart.includes("checks.browser"),
-  modulesAtStart,
-  modules: [...sys.modules.keys()].filter((name) => name === "checks" || name.startsWith("checks.")),
-  pythonVersion: sys.version,
-  jsonFile: pyodide.pyimport("json").__file__,
-  checksFile: shipped.__file__,
-  names: shipped.names().toJs(),
-  handleSource: pyodide.pyimport("inspect").getsource(browser.handle),
-  replies,
-};
-process.stdout.write(`${JSON.stringify(result)}\n`);
+// Python's errors carry their traceback in the message; Node's own report
+// would print a line of the minified runtime instead.
+await main().catch((error) => fail(error?.message ?? String(error)));
