@@ -92,7 +92,11 @@ def test_the_stdlib_holds_bytecode_for_every_stock_module_and_no_source(built: P
 
 # The package's own modules: what the wheel must ship, and nothing else (no
 # build-only module, no tests).
-PACKAGE_SOURCES = sorted(f"checks/{p.name}" for p in (ROOT / runtime.CHECKS_PROJECT).glob("*.py"))
+PACKAGE_SOURCES = sorted(
+    f"checks/{p.relative_to(ROOT / runtime.CHECKS_PROJECT).as_posix()}"
+    for p in (ROOT / runtime.CHECKS_PROJECT).rglob("*.py")
+    if "__pycache__" not in p.parts
+)
 DIST_INFO = "meldcodewijzer_checks-1.0.0.dist-info"
 
 
@@ -104,7 +108,10 @@ def wheel_files(wheel: Path) -> dict[str, bytes]:
 def test_the_wheel_holds_each_source_with_its_bytecode_in_pycache(built: Path) -> None:
     files = wheel_files(wheel_path(built))
     # Where the import system looks once loadPackage has unpacked the wheel.
-    bytecode = [name.replace("checks/", "checks/__pycache__/").replace(".py", ".cpython-314.pyc") for name in PACKAGE_SOURCES]
+    bytecode = [
+        f"{folder}/__pycache__/{stem}.cpython-314.pyc"
+        for folder, _, stem in (name.removesuffix(".py").rpartition("/") for name in PACKAGE_SOURCES)
+    ]
     metadata = [f"{DIST_INFO}/{name}" for name in ("METADATA", "WHEEL", "RECORD")]
     assert sorted(files) == sorted([*PACKAGE_SOURCES, *bytecode, *metadata])
     assert "checks/cases.py" not in files and "checks/practice.py" not in files
