@@ -36,8 +36,8 @@ Pyodide checks the sha256). After a snapshot restore it skips the package
 loader (~0.1 s): the modules are in the image, and the worker only writes the
 wheel (fetched with the same sha256 as ``integrity``) to ``CHECKS_PATH``, on
 the image's ``sys.path``. pyodide-lock needs Python >= 3.12, so the project's
-environment is on 3.12 (the Makefile). ``pyodide build`` is not used: it downloads a
-cross-build environment, which these machines cannot reach, and
+environment is on 3.12 (the Makefile). ``pyodide build`` is not used: it
+downloads a cross-build environment, which these machines cannot reach, and
 ``pyodide py-compile`` needs a CPython 3.14 host.
 """
 
@@ -263,7 +263,8 @@ def memory_snapshot(project_root: Path, source: Path, stdlib: Path, checks: Path
     cache = cache_dir(project_root)
     # The two archives' cache names are keys of everything that went into
     # them; the image also holds the checks wheel's place on sys.path.
-    inputs = "\n".join((stdlib.name, checks.name, CHECKS_PATH)).encode() + b"".join(path.read_bytes() for path in SNAPSHOT_CODE)
+    inputs = "\n".join((stdlib.name, checks.name, CHECKS_PATH)).encode()
+    inputs += b"".join(path.read_bytes() for path in SNAPSHOT_CODE)
     snapshot = cache / f"{SNAPSHOT_NAME}-{version}-{cache_key(version, inputs, SNAPSHOTTER)}.bin"
     if snapshot.is_file():
         return snapshot
@@ -360,8 +361,12 @@ def _write_wheel(target: Path, name: str, data: bytes) -> Path:
     wheel format and Pyodide's package loader read."""
     folder = target / f"{PACKAGE_NAME}-{_sha256(data)[:12]}"
     for stale in target.glob(f"{PACKAGE_NAME}-*"):
-        if stale != folder:
-            shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
+        if stale == folder:
+            continue
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
     folder.mkdir(exist_ok=True)
     for stale in folder.iterdir():
         if stale.name != name:
