@@ -1,7 +1,15 @@
 # Meldcodewijzer: every set-up step lives here, so a fresh clone needs only
-# `make serve` or `make test` (Python >= 3.11, Node >= 18, make).
+# `make serve` or `make test` (Python >= 3.12, Node >= 18, make).
 
-PYTHON ?= python3
+# The build runs `pyodide lockfile add-wheels` (pyodide-lock, pyodide-cli),
+# which needs Python >= 3.12. The first of these that is at least 3.12 is
+# used; pyenv (as on these machines) keeps every version but its global one
+# behind shims that refuse to run, so its installed versions are tried too.
+# PYTHON=... names another.
+ifndef PYTHON
+PYTHON := $(shell for p in python3.12 python3.13 python3 $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3; do \
+  "$$p" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { echo "$$p"; break; }; done)
+endif
 VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
@@ -15,6 +23,11 @@ NPM_STAMP := node_modules/.installed
 all: build
 
 $(PY_STAMP): requirements.txt
+	@"$(PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
+	  echo "Python >= 3.12 is needed and none was found ('$(PYTHON)'): install one, or name it: make PYTHON=/path/to/python3.12" >&2; exit 1; }
+	@# A venv of another Python (an older clone's) is made anew, not patched.
+	@if [ -x $(PY) ] && [ "$$($(PY) -c 'import sys; print(sys.version_info[:2])')" != "$$($(PYTHON) -c 'import sys; print(sys.version_info[:2])')" ]; then \
+	  echo "$(VENV) was made by another Python: making it anew with $(PYTHON)"; rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@

@@ -1,4 +1,4 @@
-"""The practice cases' pages, written from ``checks.cases`` at build time.
+"""The practice cases' pages, written from ``practice.cases`` at build time.
 
 A page asks for a case with ``<!-- mdx:case <id> -->`` on its own line
 (``docs/oefenen/<id>.md`` holds only that), and for the overview of all cases
@@ -25,8 +25,8 @@ from html import escape
 
 import checks
 from checks.dom import CASE_DATA, Attr, Css, Query
-from checks.practice import Case
 from checks.render import scheme_id
+from practice import Case
 
 from . import markers
 

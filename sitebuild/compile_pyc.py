@@ -7,7 +7,10 @@ machine's own Python may be another version. The build's CPython never
 imports it: it finds the stdlib zip on Pyodide's ``sys.path``.
 """
 
+import base64
+import hashlib
 import importlib.util
+import site
 import sys
 import warnings
 import zipfile
@@ -28,13 +31,39 @@ def location(root):
         if len(zips) != 1:
             raise RuntimeError(f"expected one stdlib zip on sys.path, found {zips}")
         return zips[0]
-    if root.startswith("/"):
-        return root
+    if root == "site":
+        # Where loadPackage unpacks a wheel.
+        return site.getsitepackages()[0]
     raise ValueError(f"unknown root {root!r}")
 
 
+def cached_name(name):
+    """Where the import system looks for NAME.py's bytecode: __pycache__/NAME.<tag>.pyc."""
+    folder, _, file = name.rpartition("/")
+    prefix = f"{folder}/" if folder else ""
+    return f"{prefix}__pycache__/{file[: -len('.py')]}.{sys.implementation.cache_tag}.pyc"
+
+
+def record_line(name, data):
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode("ascii")
+    return f"{name},sha256={digest},{len(data)}"
+
+
+def wheel_record(entries):
+    """The wheel's RECORD for ``entries`` (it lists every file, itself without a hash)."""
+    [record] = [name for name in entries if name.endswith(".dist-info/RECORD")]
+    lines = [record_line(name, data) for name, data in entries.items() if name != record]
+    return record, "\n".join([*lines, f"{record},,"]).encode("utf-8") + b"\n"
+
+
+def archive_order(name):
+    """Sorted, with the wheel's .dist-info last (the wheel format asks for it) and RECORD at the very end."""
+    dist_info = name.split("/", 1)[0].endswith(".dist-info")
+    return (dist_info, name.endswith(".dist-info/RECORD"), name)
+
+
 def compile_archive(source, target, root, layout):
-    if layout not in ("sourceless", "beside"):
+    if layout not in ("sourceless", "wheel"):
         raise ValueError(f"unknown layout {layout!r}")
     base = location(root)
     entries = {}
@@ -60,10 +89,14 @@ def compile_archive(source, target, root, layout):
                 add(name + "c", pyc)
             else:
                 add(name, data)
-                add(name + "c", pyc)
+                add(cached_name(name), pyc)
+
+    if layout == "wheel":
+        record, lines = wheel_record(entries)
+        entries[record] = lines
 
     with zipfile.ZipFile(target, "w") as out:
-        for name in sorted(entries):
+        for name in sorted(entries, key=archive_order):
             info = zipfile.ZipInfo(name, date_time=DATE)
             if name.endswith("/"):
                 info.external_attr = (0o40755 << 16) | 0x10

@@ -9,16 +9,17 @@
 // JOB.json: {
 //   "bootStdlib": null | "path of a (compiled) stdlib zip to start Pyodide with",
 //   "archives": [{"source": "in.zip", "target": "out.zip",
-//                 "root": "stdlib" | "/absolute/path.zip",
-//                 "layout": "sourceless" | "beside"}]
+//                 "root": "stdlib" | "site",
+//                 "layout": "sourceless" | "wheel"}]
 // }
 //
 // root: where the archive's files live at run time, which becomes each code
-//   object's file name: the stdlib zip on sys.path, or the path the archive
-//   itself will have on sys.path.
+//   object's file name: the stdlib zip on sys.path, or site-packages (where
+//   loadPackage unpacks a wheel).
 // layout: "sourceless" replaces each .py with its .pyc (what zipimport reads
-//   from the stdlib zip); "beside" keeps each .py and adds NAME.pyc next to it
-//   (zipimport reads the .pyc, tracebacks show the lines of the .py).
+//   from the stdlib zip); "wheel" keeps each .py, adds its
+//   __pycache__/NAME.cpython-314.pyc (what the import system reads once the
+//   wheel is unpacked) and rewrites the wheel's RECORD to list them.
 //
 // The .pyc files are unchecked-hash pycs: valid whatever the files' dates.
 // The zips are written with fixed dates and sorted entries, so the same input

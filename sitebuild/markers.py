@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import checks
-from checks import cases
+from practice import cases
 from checks.render import check_html, explanation_html, scheme_html
 
 from . import versions

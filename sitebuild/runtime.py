@@ -1,6 +1,8 @@
 """Put the Python runtime into the built site: Pyodide from the pinned npm
-package, its standard library and the ``checks`` package compiled to bytecode,
-and a small module that tells the browser's worker which files to load.
+package, its standard library compiled to bytecode, the ``checks``
+distribution as a wheel (with its bytecode) and the lock data that lists it,
+the memory snapshot, and a small module that tells the browser's worker which
+files to load.
 
 Why compile: the npm package's ``python_stdlib.zip`` holds only ``.py``
 sources, so every page load compiled the ~200 modules Pyodide imports at
@@ -25,25 +27,34 @@ name ends in ``.bin``, not ``.gz``: some hosts send ``.gz`` files with
 worker does. Pyodide's snapshot API is undocumented, so the worker starts
 Python the normal way whenever restoring fails or the browser cannot inflate.
 
-Why a plain zip for ``checks`` and not a package (``pyodide build`` and
-``loadPackage``): building one downloads a cross-build environment, which
-these machines cannot reach, and installing one runs Pyodide's package
-loader (~0.1 s). ``checks`` is pure standard-library Python, so the worker
-writes the zip (sources and ``.pyc``) to ``CHECKS_PATH`` and puts it on
-``sys.path``; the browser checks its sha256 (``fetch`` with ``integrity``).
+Why a wheel for ``checks``: it is a real distribution
+(``checks/pyproject.toml``), built by ``python -m build`` with hatchling as a
+pure wheel; a fixed ``SOURCE_DATE_EPOCH`` makes the same sources give the
+same bytes. The compiler adds each module's ``__pycache__`` bytecode and
+rewrites the ``RECORD``; ``pyodide lockfile add-wheels`` then lists the wheel,
+with its sha256, in the lock data the worker gives ``loadPyodide``. After a
+normal start the worker installs it with ``loadPackage`` (the documented way;
+Pyodide checks the sha256). After a snapshot restore it skips the package
+loader (~0.1 s): the modules are in the image, and the worker only writes the
+wheel (fetched with the same sha256 as ``integrity``) to ``CHECKS_PATH``, on
+the image's ``sys.path``. pyodide-lock needs Python >= 3.12, so the project's
+environment is on 3.12 (the Makefile). ``pyodide build`` is not used: it
+downloads a cross-build environment, which these machines cannot reach, and
+``pyodide py-compile`` needs a CPython 3.14 host.
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
+import hashlib
 import json
 import logging
 import os
 import shutil
 import struct
 import subprocess
+import sys
 import tempfile
 import time
 import zipfile
@@ -51,7 +62,7 @@ from pathlib import Path
 
 import checks as check_definitions
 
-from . import integrity, wasm
+from . import wasm
 
 log = logging.getLogger("mkdocs.hooks.meldcodewijzer")
 
@@ -67,10 +78,16 @@ ON_DEMAND_PREFIX = f"{RUNTIME_DIR}/{STDLIB_NAME}-"
 # What the worker restores the snapshot next to: the image holds every module
 # the checks use and has forgotten the stdlib zip (snapshot_prepare.py).
 EMPTY_STDLIB_NAME = "python_stdlib_empty"
+# The checks' distribution: checks/pyproject.toml names it, the lock data
+# lists the wheel under it, and the fallback start loads it by that name.
+CHECKS_PROJECT = "checks"
 PACKAGE_NAME = "meldcodewijzer-checks"
-# Where the worker writes the checks zip in Pyodide's file system; compiled
-# into the code objects' file names and into the snapshot's sys.path.
-CHECKS_PATH = f"/lib/{PACKAGE_NAME}.zip"
+# Where the snapshot path writes the checks wheel in Pyodide's file system:
+# on the snapshot's sys.path (a pure wheel is a zip zipimport reads).
+CHECKS_PATH = f"/lib/{PACKAGE_NAME}.whl"
+# The wheel's file dates (the earliest a zip can hold): the same sources
+# always give the same wheel, byte for byte.
+SOURCE_DATE_EPOCH = "315532800"
 # The worker imports this module: the stdlib's file name and the lock data,
 # so it needs no lock file fetch of its own.
 MANIFEST = "mdx-runtime.mjs"
@@ -96,9 +113,6 @@ CACHE_ENV = "MDX_CACHE_DIR"
 CACHE_KEEP = 8
 # Compiling the whole stdlib takes about 10 s; this only guards against a hang.
 COMPILE_TIMEOUT_SECONDS = 600
-# Zip entries get a fixed date so the same sources always give the same bytes
-# (and so the same sha256 and the same service-worker cache version).
-ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 class RuntimeBuildError(RuntimeError):
@@ -124,24 +138,43 @@ def pyodide_version(source: Path) -> str:
     return version
 
 
-def package_sources(project_root: Path) -> list[Path]:
-    package = project_root / "checks"
-    sources = sorted(p for p in package.rglob("*.py") if "__pycache__" not in p.parts)
-    if not sources:
-        raise RuntimeBuildError(f"No Python sources in {package}")
-    return sources
+def _run_python(args: list[str], what: str, env: dict[str, str] | None = None) -> None:
+    """Run a tool of this Python's environment (``python -m ...``); a failure names the fix."""
+    try:
+        completed = subprocess.run(
+            [sys.executable, *args],
+            capture_output=True,
+            text=True,
+            timeout=COMPILE_TIMEOUT_SECONDS,
+            check=False,
+            env=env,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise RuntimeBuildError(f"{what} did not finish in {COMPILE_TIMEOUT_SECONDS} s") from error
+    if completed.returncode != 0:
+        raise RuntimeBuildError(
+            f"{what} failed (exit {completed.returncode}; `make deps` installs the tools, on Python >= 3.12):\n"
+            f"{(completed.stderr or completed.stdout).strip()}"
+        )
 
 
-def build_checks_zip(project_root: Path) -> bytes:
-    """The ``checks`` sources as zip bytes, laid out for ``sys.path``."""
-    target = io.BytesIO()
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in package_sources(project_root):
-            info = zipfile.ZipInfo(path.relative_to(project_root).as_posix(), date_time=ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
-    return target.getvalue()
+def build_checks_wheel(project_root: Path) -> tuple[str, bytes]:
+    """The ``checks`` distribution as a pure-Python wheel of its sources:
+    (file name, bytes), built from ``checks/pyproject.toml`` by the pinned
+    ``build`` and ``hatchling`` (no download: ``--no-isolation``)."""
+    project = project_root / CHECKS_PROJECT
+    if not (project / "pyproject.toml").is_file():
+        raise RuntimeBuildError(f"{project / 'pyproject.toml'} is missing: it describes the checks' wheel")
+    with tempfile.TemporaryDirectory(prefix="mdx-wheel-") as scratch:
+        _run_python(
+            ["-m", "build", "--wheel", "--no-isolation", "--outdir", scratch, str(project)],
+            f"Building the checks' wheel from {project}",
+            env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+        )
+        wheels = list(Path(scratch).glob("*.whl"))
+        if len(wheels) != 1:
+            raise RuntimeBuildError(f"Building the checks' wheel gave {len(wheels)} wheels, not one")
+        return wheels[0].name, wheels[0].read_bytes()
 
 
 def _sha256(data: bytes) -> str:
@@ -202,18 +235,18 @@ def run_compiler(jobs: list[dict[str, str]], boot_stdlib: Path | None, project_r
             raise RuntimeBuildError(f"{COMPILER.name} wrote no {job['target']}")
 
 
-def compiled_archives(project_root: Path, source: Path, checks_zip: bytes) -> tuple[Path, Path]:
-    """The compiled stdlib and checks zips, from the cache or compiled now."""
+def compiled_archives(project_root: Path, source: Path, checks_wheel: bytes) -> tuple[Path, Path]:
+    """The compiled stdlib zip and checks wheel, from the cache or compiled now."""
     version = pyodide_version(source)
     stock = (source / STOCK_STDLIB).read_bytes()
     cache = cache_dir(project_root)
     cache.mkdir(parents=True, exist_ok=True)
     stdlib = cache / f"{STDLIB_NAME}-{version}-{cache_key(version, stock)}.zip"
-    checks = cache / f"{PACKAGE_NAME}-{version}-{cache_key(version, checks_zip)}.zip"
+    checks = cache / f"{PACKAGE_NAME}-{version}-{cache_key(version, checks_wheel)}.whl"
 
     wanted = [
         (stdlib, stock, "stdlib", "sourceless"),
-        (checks, checks_zip, CHECKS_PATH, "beside"),
+        (checks, checks_wheel, "site", "wheel"),
     ]
     missing = [job for job in wanted if not job[0].is_file()]
     if not missing:
@@ -246,8 +279,10 @@ def memory_snapshot(project_root: Path, source: Path, stdlib: Path, checks: Path
     ``checks.browser`` imported from ``checks``, from the cache or made now."""
     version = pyodide_version(source)
     cache = cache_dir(project_root)
-    # The two zips' cache names are keys of everything that went into them.
-    inputs = "\n".join((stdlib.name, checks.name)).encode() + b"".join(path.read_bytes() for path in SNAPSHOT_CODE)
+    # The two archives' cache names are keys of everything that went into
+    # them; the image also holds the checks wheel's place on sys.path.
+    inputs = "\n".join((stdlib.name, checks.name, CHECKS_PATH)).encode()
+    inputs += b"".join(path.read_bytes() for path in SNAPSHOT_CODE)
     snapshot = cache / f"{SNAPSHOT_NAME}-{version}-{cache_key(version, inputs, SNAPSHOTTER)}.bin"
     if snapshot.is_file():
         return snapshot
@@ -300,18 +335,33 @@ def pack_snapshot(image: bytes, initial: bytes) -> bytes:
 
 def prune(cache: Path) -> None:
     """Keep the newest few cached files of each kind."""
-    for pattern in (f"{STDLIB_NAME}-*.zip", f"{PACKAGE_NAME}-*.zip", f"{SNAPSHOT_NAME}-*.bin"):
+    for pattern in (f"{STDLIB_NAME}-*.zip", f"{PACKAGE_NAME}-*.whl", f"{SNAPSHOT_NAME}-*.bin"):
         found = sorted(cache.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in found[CACHE_KEEP:]:
             stale.unlink(missing_ok=True)
 
 
-def lock_data(pyodide_lock: dict) -> dict:
-    """Lock data with the runtime's own ``info`` and no packages: given inline,
-    it keeps Pyodide from fetching ``pyodide-lock.json``."""
+def lock_data(pyodide_lock: dict, runtime_dir: Path, wheel: Path) -> dict:
+    """The site's lock data: the runtime's own ``info`` and one package, the
+    checks wheel, added by ``pyodide lockfile add-wheels`` (its sha256 and
+    its file name relative to ``runtime_dir``). None of Pyodide's own
+    packages: the site ships none. Given inline, it keeps Pyodide from
+    fetching a ``pyodide-lock.json``."""
     if "info" not in pyodide_lock:
         raise RuntimeBuildError("Pyodide's pyodide-lock.json has no 'info'")
-    return {"info": pyodide_lock["info"], "packages": {}}
+    with tempfile.TemporaryDirectory(prefix="mdx-lock-") as scratch:
+        given = Path(scratch) / "pyodide-lock.json"
+        given.write_text(json.dumps({"info": pyodide_lock["info"], "packages": {}}), encoding="utf-8")
+        written = Path(scratch) / "pyodide-lock-new.json"
+        _run_python(
+            ["-m", "pyodide_cli", "lockfile", "add-wheels", "--input", str(given), "--output", str(written),
+             "--base-path", str(runtime_dir), str(wheel)],
+            "pyodide lockfile add-wheels",
+        )
+        lock: dict = json.loads(written.read_text(encoding="utf-8"))
+    if PACKAGE_NAME not in lock.get("packages", {}):
+        raise RuntimeBuildError(f"pyodide lockfile add-wheels did not list {PACKAGE_NAME}: {lock}")
+    return lock
 
 
 def empty_zip() -> bytes:
@@ -343,6 +393,27 @@ def _write_hashed(target: Path, stem: str, data: bytes, suffix: str = ".zip") ->
     return name
 
 
+def _write_wheel(target: Path, name: str, data: bytes) -> Path:
+    """Write the wheel as ``<PACKAGE_NAME>-<sha256 prefix>/<name>``, removing
+    older builds' copies. The folder carries the hash (a new wheel gets a new
+    address, so no cache serves an old one); the file keeps the name the
+    wheel format and Pyodide's package loader read."""
+    folder = target / f"{PACKAGE_NAME}-{_sha256(data)[:12]}"
+    for stale in target.glob(f"{PACKAGE_NAME}-*"):
+        if stale == folder:
+            continue
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
+    folder.mkdir(exist_ok=True)
+    for stale in folder.iterdir():
+        if stale.name != name:
+            stale.unlink()
+    (folder / name).write_bytes(data)
+    return folder / name
+
+
 def install(site_dir: Path, project_root: Path) -> Path:
     """Copy the runtime and the compiled Python into ``site_dir``; returns the runtime folder."""
     source = pyodide_dir(project_root)
@@ -351,22 +422,22 @@ def install(site_dir: Path, project_root: Path) -> Path:
     for name in PYODIDE_FILES:
         shutil.copyfile(source / name, target / name)
 
-    stdlib, checks = compiled_archives(project_root, source, build_checks_zip(project_root))
+    wheel_name, pure_wheel = build_checks_wheel(project_root)
+    stdlib, checks = compiled_archives(project_root, source, pure_wheel)
     stdlib_name = _write_hashed(target, STDLIB_NAME, stdlib.read_bytes())
     empty_stdlib_name = _write_hashed(target, EMPTY_STDLIB_NAME, empty_zip())
-    checks_bytes = checks.read_bytes()
-    checks_name = _write_hashed(target, PACKAGE_NAME, checks_bytes)
     snapshot = memory_snapshot(project_root, source, stdlib, checks)
     snapshot_name = _write_hashed(target, SNAPSHOT_NAME, snapshot.read_bytes(), suffix=".bin")
+    wheel = _write_wheel(target, wheel_name, checks.read_bytes())
 
     runtime_lock = json.loads((source / "pyodide-lock.json").read_text(encoding="utf-8"))
     checks_entry = {
-        "file": checks_name,
+        # Its file and sha256 are in the lock data, under this name.
+        "package": PACKAGE_NAME,
         "path": CHECKS_PATH,
-        "integrity": integrity.sha256(checks_bytes),
         # The worker's start-up probe asks one of these, so it names no check itself.
         "names": list(check_definitions.names()),
     }
-    manifest_text = manifest(stdlib_name, empty_stdlib_name, snapshot_name, checks_entry, lock_data(runtime_lock))
+    manifest_text = manifest(stdlib_name, empty_stdlib_name, snapshot_name, checks_entry, lock_data(runtime_lock, target, wheel))
     (target / MANIFEST).write_text(manifest_text, encoding="utf-8")
     return target

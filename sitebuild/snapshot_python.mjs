@@ -5,7 +5,7 @@
 //
 // Called by sitebuild/runtime.py from the project root; not meant to be run by hand.
 //
-//   node snapshot_python.mjs STDLIB.zip CHECKS.zip CHECKS_PATH OUT.bin
+//   node snapshot_python.mjs STDLIB.zip CHECKS.whl CHECKS_PATH OUT.bin
 //
 // Before the image is taken, snapshot_prepare.py (run inside Pyodide) asks
 // every view of every check once and makes Python forget the stdlib zip: the
@@ -45,7 +45,7 @@ function fail(message) {
 }
 
 const [stdlib, checksZip, checksPath, target] = process.argv.slice(2);
-if (!target) fail("usage: node snapshot_python.mjs STDLIB.zip CHECKS.zip CHECKS_PATH OUT.bin");
+if (!target) fail("usage: node snapshot_python.mjs STDLIB.zip CHECKS.whl CHECKS_PATH OUT.bin");
 readFileSync(stdlib); // a missing stdlib fails here, with its path
 const checks = readFileSync(checksZip);
 const prepare = readFileSync(PREPARE);

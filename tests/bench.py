@@ -543,7 +543,7 @@ def phases(results: dict[str, Samples]) -> list[str]:
         "worker": "page creates the check worker",
         "mdx:worker-start": "worker script running",
         "mdx:pyodide-loaded": "`loadPyodide()` done (snapshot restored)",
-        "mdx:checks-imported": "checks zip on `sys.path`, `checks.browser` at hand",
+        "mdx:checks-imported": "checks wheel on `sys.path`, `checks.browser` at hand",
         "ready": "`data-python=\"ready\"` on the page",
     }
     for key, name in names.items():
@@ -612,17 +612,17 @@ HOW = (
     "a bare page that imports `pyodide.mjs` from a copy of `node_modules/pyodide` and calls `loadPyodide()` "
     "on the main thread, cold (new profile) and warm (second load, HTTP cache). Times are on the page's clock "
     "from navigation start; “Python ready” is `data-python=\"ready\"` for us and `loadPyodide()` resolved for "
-    "stock, so ours includes restoring the snapshot and putting the checks zip on `sys.path` (the bench stops if a "
+    "stock, so ours includes restoring the snapshot and putting the checks wheel on `sys.path` (the bench stops if a "
     "visit fell back to a normal start). Bytes: one cold visit each of /{content} "
     "and /{check}, counted by the server (headers and bodies) and split by the Referer into the page's own "
     "requests (its worker included) and the service worker's install. The server (`tests/support/host.py`) "
-    "gzips text and `.wasm` as a static host does; `.zip` and the snapshot's `.bin` (gzip inside) are sent as they are."
+    "gzips text and `.wasm` as a static host does; `.zip`, `.whl` and the snapshot's `.bin` (gzip inside) are sent as they are."
 )
 
 
 REAL_HOW = (
     "{runs} runs. Both sites are served by `tests/support/host.py` as a static host serves them (gzip for text "
-    "and `.wasm`; `.zip` and the snapshot's `.bin` as they are) behind one shared bottleneck: a token bucket over "
+    "and `.wasm`; `.zip`, `.whl` and the snapshot's `.bin` as they are) behind one shared bottleneck: a token bucket over "
     "all connections, plus a fixed delay before each response. Each run: a cold check page (new profile; Python "
     "ready as above; bytes until then, counted by the host), the stock page the same way, and a cold visit to "
     "/{content} until its service worker controls it (bytes of the page and of the worker's install, Python files "

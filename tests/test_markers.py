@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import checks
-from checks import cases
+from practice import cases
 from checks.render import explanation_html, scheme_html
 from sitebuild import inline, markers, versions
 from tests.support.dom import WORKER_SCRIPT, Attr, Part

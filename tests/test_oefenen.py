@@ -15,7 +15,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 import checks
-from checks import cases, practice
+import practice
+from practice import cases
 from tests.support import axe
 from tests.support.dom import Attr, Css, selector
 from tests.support.browser import PageWatch, check_root, storage_written, wait_for_python, walk
@@ -114,7 +115,7 @@ def test_a_case_is_data_not_a_string_of_lists() -> None:
 
 def test_a_case_whose_answers_lead_elsewhere_stops_the_build(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    data = project / "checks" / "cases.py"
+    data = project / "practice" / "cases.py"
     source = data.read_text(encoding="utf-8")
     # The help-works case claims the outcome of the help-fails case.
     needle = 'outcome="hulp-afronden"'

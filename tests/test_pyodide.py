@@ -1,84 +1,132 @@
-"""The checks give the same paths and summaries under Pyodide (the browser's
-Python 3.14) as under CPython.
-
-Runs tests/support/pyodide_paths.mjs with Node. Node and node_modules/pyodide
-are required: `make test` installs them, so their absence is a failure with
-instructions, never a skip.
+"""The checks as they ship, in the runtime as it ships: the built site's
+Pyodide (Python 3.14), its compiled standard library, the checks wheel and the
+memory snapshot, started in Node (tests/support/pyodide_runtime.mjs) the way
+the browser's worker starts them: restored from the snapshot, and the normal
+way (the fallback) with the wheel installed by ``loadPackage``. Every step of
+every path of every check, and requests the checks refuse, must get the same
+reply there as from CPython's ``checks.browser.handle``.
 """
 
 from __future__ import annotations
 
-import datetime
 import json
-import shutil
-import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import checks
-from checks.render import record_text
+from checks.browser import handle
+from sitebuild import runtime
+from tests.support import pyodide_runtime
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "tests" / "support" / "pyodide_paths.mjs"
-PYODIDE_PACKAGE = ROOT / "node_modules" / "pyodide" / "package.json"
-# Must match SUMMARY_DATE in the script.
-SUMMARY_DATE = datetime.date(2026, 11, 22)
-# Loading Pyodide takes a few seconds; this only guards against a hang.
-TIMEOUT_SECONDS = 180
+DATE = "2026-11-22"
+MODES = ("snapshot", "fallback")
+# Where loadPackage unpacks a wheel in Pyodide.
+SITE_PACKAGES = "/lib/python3.14/site-packages"
+
+
+def requests() -> list[Any]:
+    """Each question and outcome of every path (every prefix of every path,
+    once), then requests the checks must refuse with a Dutch message."""
+    seen: dict[tuple[str, tuple[str, ...]], None] = {}
+    for name in checks.names():
+        for answers, _ in checks.get(name).paths():
+            for end in range(len(answers) + 1):
+                seen.setdefault((name, answers[:end]))
+    walked = [{"check": name, "answers": list(answers), "date": DATE} for name, answers in seen]
+    refused = [
+        {"check": "kindcheck", "answers": ["geen-antwoord"], "date": DATE},
+        {"check": "onbekend", "answers": [], "date": DATE},
+        {"check": "kindcheck", "answers": [], "date": "gisteren"},
+        ["geen", "object"],
+    ]
+    return walked + refused
+
+
+REQUESTS = requests()
 
 
 @pytest.fixture(scope="module")
-def pyodide_result() -> dict[str, Any]:
-    node = shutil.which("node")
-    if node is None:
-        pytest.fail("Node.js is not installed: the Pyodide test needs `node` (>= 18). Install it, then run `make test`.")
-    if not PYODIDE_PACKAGE.is_file():
-        pytest.fail(f"{PYODIDE_PACKAGE.parent} is missing: run `make deps` (or `npm ci`) to install Pyodide.")
-    completed = subprocess.run(
-        [node, str(SCRIPT)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=TIMEOUT_SECONDS,
-        check=False,
-    )
-    if completed.returncode != 0:
-        pytest.fail(f"{SCRIPT.name} failed (exit {completed.returncode}):\n{completed.stderr}")
-    result: dict[str, Any] = json.loads(completed.stdout)
-    return result
+def runtime_dir(site_dir: Path) -> Path:
+    return site_dir / runtime.RUNTIME_DIR
 
 
-def cpython_paths(name: str) -> list[dict[str, Any]]:
-    check = checks.get(name)
-    return [
-        {"answers": list(answers), "outcome": outcome.id, "summary": record_text(check, answers, SUMMARY_DATE)}
-        for answers, outcome in check.paths()
-    ]
+@pytest.fixture(scope="module", params=MODES)
+def started(request: pytest.FixtureRequest, site_dir: Path) -> dict[str, Any]:
+    return pyodide_runtime.start(site_dir, request.param, REQUESTS) | {"mode": request.param}
 
 
-def test_pyodide_runs_python_3_14(pyodide_result: dict[str, Any]) -> None:
-    assert pyodide_result["python_version"].startswith("3.14"), pyodide_result["python_version"]
+def shipped_modules(runtime_dir: Path) -> set[str]:
+    with zipfile.ZipFile(pyodide_runtime.wheel_path(runtime_dir)) as wheel:
+        sources = [name.removesuffix(".py") for name in wheel.namelist() if name.endswith(".py")]
+    return {source.removesuffix("/__init__").replace("/", ".") for source in sources}
 
 
-def test_pyodide_knows_the_same_checks(pyodide_result: dict[str, Any]) -> None:
-    assert list(pyodide_result["checks"]) == list(checks.names())
+def test_the_runtime_is_python_3_14(started: dict[str, Any]) -> None:
+    assert started["pythonVersion"].startswith("3.14"), started["pythonVersion"]
 
 
-@pytest.mark.parametrize("name", checks.names())
-def test_pyodide_paths_match_cpython(pyodide_result: dict[str, Any], name: str) -> None:
-    in_browser = pyodide_result["checks"][name]
-    expected = cpython_paths(name)
-    assert [(p["answers"], p["outcome"]) for p in in_browser["paths"]] == [
-        (p["answers"], p["outcome"]) for p in expected
-    ]
-    assert in_browser["total_questions"] == checks.get(name).total_questions
+def test_python_starts_on_the_compiled_stdlib(started: dict[str, Any]) -> None:
+    assert started["jsonFile"].endswith("json/__init__.pyc")
 
 
-@pytest.mark.parametrize("name", checks.names())
-def test_pyodide_summaries_match_cpython(pyodide_result: dict[str, Any], name: str) -> None:
-    in_browser = pyodide_result["checks"][name]["paths"]
-    for got, want in zip(in_browser, cpython_paths(name)):
-        assert got["summary"].split("\n") == want["summary"].split("\n"), ",".join(want["answers"])
+def test_only_the_snapshot_arrives_with_the_checks_imported(started: dict[str, Any], runtime_dir: Path) -> None:
+    if started["mode"] == "snapshot":
+        # Every module the wheel ships is in the image: nothing is compiled in the browser.
+        assert set(started["modulesAtStart"]) == shipped_modules(runtime_dir)
+    else:
+        assert started["modulesAtStart"] == []
+    assert started["restored"] is (started["mode"] == "snapshot")
+
+
+def test_the_checks_come_from_the_wheel(started: dict[str, Any], runtime_dir: Path) -> None:
+    # The snapshot path reads the wheel from sys.path; the fallback unpacks it.
+    home = runtime.CHECKS_PATH if started["mode"] == "snapshot" else SITE_PACKAGES
+    assert started["checksFile"] == f"{home}/checks/__init__.py"
+    # What runs is what the wheel ships, nothing more (no build-only module).
+    assert set(started["modules"]) == shipped_modules(runtime_dir)
+    assert started["names"] == list(checks.names())
+
+
+def test_every_step_of_every_path_gets_cpythons_reply(started: dict[str, Any]) -> None:
+    assert len(started["replies"]) == len(REQUESTS)
+    for request, reply in zip(REQUESTS, started["replies"]):
+        assert reply == json.loads(handle(json.dumps(request))), request
+
+
+def test_the_refused_requests_are_refused_in_dutch(started: dict[str, Any]) -> None:
+    refused = [reply for reply in started["replies"] if not reply["ok"]]
+    assert len(refused) == 4
+    assert all(reply["message"] and "Traceback" not in reply["message"] for reply in refused)
+
+
+def test_a_traceback_can_show_the_checks_sources(started: dict[str, Any]) -> None:
+    assert started["handleSource"].startswith("def handle(")
+
+
+def test_the_fallback_imports_the_checks_from_the_wheels_bytecode(site_dir: Path) -> None:
+    # Every installed source but browser.py is made uncompilable first.
+    some = REQUESTS[:3] + REQUESTS[-4:]
+    started = pyodide_runtime.start(site_dir, "fallback", some, break_sources=True)
+    assert started["replies"] == [json.loads(handle(json.dumps(request))) for request in some]
+
+
+@pytest.fixture(scope="module")
+def restored_then_imports(site_dir: Path) -> dict[str, Any]:
+    """The restored image answers every request, then imports two modules it
+    does not hold (``wave`` and ``colorsys``: nothing at start-up needs them)."""
+    return pyodide_runtime.start(site_dir, "snapshot", REQUESTS, imports=("wave", "colorsys"))
+
+
+def test_the_restored_image_answers_every_request_without_the_stdlib_zip(restored_then_imports: dict[str, Any]) -> None:
+    # It runs next to an empty zip (sitebuild/snapshot_prepare.py): the build
+    # asked every view before it took the image.
+    assert restored_then_imports["stdlibLoadsForRequests"] == 0
+    assert len(restored_then_imports["replies"]) == len(REQUESTS)
+
+
+def test_an_import_the_image_lacks_fetches_the_whole_stdlib_once(restored_then_imports: dict[str, Any]) -> None:
+    assert restored_then_imports["imported"] == ["wave", "colorsys"]
+    assert restored_then_imports["stdlibLoads"] == 1

@@ -24,7 +24,7 @@ def build(site: Path, cache: Path) -> None:
     )
     assert completed.returncode == 0, completed.stderr
     # The cache was empty, so this build compiled and snapshotted on its own.
-    assert sorted(p.suffix for p in cache.iterdir()) == [".bin", ".zip", ".zip"]
+    assert sorted(p.suffix for p in cache.iterdir()) == [".bin", ".whl", ".zip"]
 
 
 def digests(site: Path) -> dict[str, str]:

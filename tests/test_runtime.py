@@ -1,8 +1,9 @@
 """The Python runtime the build puts into the site (sitebuild/runtime.py):
-the standard library and the checks compiled to bytecode inside Pyodide, the
-memory snapshot, the checks zip with its integrity, and the module the worker
-imports. The last tests start Pyodide in Node from exactly those files, with
-the worker's own modules, both from the snapshot and the normal way.
+the standard library compiled to bytecode inside Pyodide, the checks as a
+reproducible wheel (with their bytecode) listed in the lock data by
+``pyodide lockfile add-wheels``, the memory snapshot, and the module the
+worker imports. tests/test_pyodide.py starts Pyodide in Node from the built
+site and runs the checks there.
 
 Node and node_modules/pyodide are required (`make deps`): their absence fails.
 """
@@ -10,9 +11,12 @@ Node and node_modules/pyodide are required (`make deps`): their absence fails.
 from __future__ import annotations
 
 import base64
+import csv
 import gzip
 import hashlib
+import io
 import json
+import os
 import re
 import shutil
 import struct
@@ -25,10 +29,10 @@ import pytest
 
 import checks
 from sitebuild import runtime, wasm
+from tests.support.pyodide_runtime import manifest, wheel_path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE = ROOT / "node_modules" / "pyodide"
-BROWSER_JS = ROOT / "docs" / "assets" / "javascripts"
 NODE_TIMEOUT_SECONDS = 180
 # Pyc header flags: bit 0 = hash-based, bit 1 = check the source.
 UNCHECKED_HASH = 0b01
@@ -51,17 +55,6 @@ def built(tmp_path_factory: pytest.TempPathFactory, node: str) -> Path:
     return runtime.install(site, ROOT)
 
 
-def manifest(runtime_dir: Path) -> dict[str, Any]:
-    """The values mdx-runtime.mjs exports (it is JavaScript holding JSON literals)."""
-    text = (runtime_dir / runtime.MANIFEST).read_text(encoding="utf-8")
-    values = {}
-    for name in ("stdLib", "emptyStdLib", "snapshot", "checks", "lockFile"):
-        found = re.search(rf"^export const {name} = (.*?);$", text, re.MULTILINE | re.DOTALL)
-        assert found, f"mdx-runtime.mjs exports no {name}:\n{text}"
-        values[name] = json.loads(found.group(1))
-    return values
-
-
 def pyc_flags(data: bytes) -> int:
     return int.from_bytes(data[4:8], "little")
 
@@ -70,9 +63,10 @@ def pyc_flags(data: bytes) -> int:
 
 
 def test_the_runtime_folder_holds_exactly_what_the_worker_loads(built: Path) -> None:
-    names = sorted(p.name for p in built.iterdir())
+    names = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
     data = manifest(built)
-    shipped = [data["stdLib"], data["emptyStdLib"], data["snapshot"], data["checks"]["file"]]
+    wheel = data["lockFile"]["packages"][runtime.PACKAGE_NAME]["file_name"]
+    shipped = [data["stdLib"], data["emptyStdLib"], data["snapshot"], wheel]
     assert names == sorted([*runtime.PYODIDE_FILES, runtime.MANIFEST, *shipped])
     # The stock, uncompiled stdlib is not shipped beside the compiled one.
     assert runtime.STOCK_STDLIB not in names
@@ -94,37 +88,107 @@ def test_the_stdlib_holds_bytecode_for_every_stock_module_and_no_source(built: P
     assert {pyc_flags(h) for h in headers} == {UNCHECKED_HASH}
 
 
-def test_the_checks_zip_holds_each_source_with_its_bytecode_beside_it(built: Path) -> None:
-    with zipfile.ZipFile(built / manifest(built)["checks"]["file"]) as archive:
-        names = set(archive.namelist())
-        sources = {p.relative_to(ROOT).as_posix() for p in runtime.package_sources(ROOT)}
-        assert names == sources | {name + "c" for name in sources}
-        assert {pyc_flags(archive.read(name + "c")) for name in sources} == {UNCHECKED_HASH}
+# The package's own modules: what the wheel must ship, and nothing else (no
+# build-only module, no tests).
+PACKAGE_SOURCES = sorted(
+    f"checks/{p.relative_to(ROOT / runtime.CHECKS_PROJECT).as_posix()}"
+    for p in (ROOT / runtime.CHECKS_PROJECT).rglob("*.py")
+    if "__pycache__" not in p.parts
+)
+DIST_INFO = "meldcodewijzer_checks-1.0.0.dist-info"
 
 
-def test_the_checks_entry_carries_the_zips_integrity_and_its_place(built: Path) -> None:
-    entry = manifest(built)["checks"]
-    digest = base64.b64encode(hashlib.sha256((built / entry["file"]).read_bytes()).digest()).decode()
-    assert entry["integrity"] == f"sha256-{digest}"
-    assert entry["path"] == runtime.CHECKS_PATH
+def wheel_files(wheel: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(wheel) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
 
 
-def test_the_worker_learns_the_check_names_from_the_build(built: Path) -> None:
-    assert manifest(built)["checks"]["names"] == list(checks.names())
+def test_the_wheel_holds_each_source_with_its_bytecode_in_pycache(built: Path) -> None:
+    files = wheel_files(wheel_path(built))
+    # Where the import system looks once loadPackage has unpacked the wheel.
+    bytecode = [
+        f"{folder}/__pycache__/{stem}.cpython-314.pyc"
+        for folder, _, stem in (name.removesuffix(".py").rpartition("/") for name in PACKAGE_SOURCES)
+    ]
+    metadata = [f"{DIST_INFO}/{name}" for name in ("METADATA", "WHEEL", "RECORD")]
+    assert sorted(files) == sorted([*PACKAGE_SOURCES, *bytecode, *metadata])
+    assert "checks/cases.py" not in files and "checks/practice.py" not in files
+    assert {pyc_flags(files[name]) for name in bytecode} == {UNCHECKED_HASH}
+    for source in PACKAGE_SOURCES:
+        assert files[source] == (ROOT / runtime.CHECKS_PROJECT / source.removeprefix("checks/")).read_bytes()
 
 
-def test_the_lock_data_is_pyodides_own_without_packages(built: Path) -> None:
+def test_the_wheel_is_a_valid_pure_wheel_whose_record_lists_every_file(built: Path) -> None:
+    wheel = wheel_path(built)
+    assert wheel.name == "meldcodewijzer_checks-1.0.0-py3-none-any.whl"
+    files = wheel_files(wheel)
+    assert "Root-Is-Purelib: true" in files[f"{DIST_INFO}/WHEEL"].decode()
+    assert "Name: meldcodewijzer-checks" in files[f"{DIST_INFO}/METADATA"].decode()
+    record = {row[0]: row[1:] for row in csv.reader(io.StringIO(files[f"{DIST_INFO}/RECORD"].decode()))}
+    assert sorted(record) == sorted(files)
+    for name, data in files.items():
+        if name.endswith("/RECORD"):
+            assert record[name] == ["", ""]
+            continue
+        digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+        assert record[name] == [f"sha256={digest}", str(len(data))], name
+    # The wheel format asks for the .dist-info last; RECORD closes it.
+    with zipfile.ZipFile(wheel) as archive:
+        order = archive.namelist()
+    assert order[-1] == f"{DIST_INFO}/RECORD"
+    assert all(name.startswith(DIST_INFO) for name in order[-3:])
+
+
+def test_the_lock_lists_the_wheel_with_its_sha256(built: Path) -> None:
     lock = manifest(built)["lockFile"]
     stock_lock = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
-    assert lock == {"info": stock_lock["info"], "packages": {}}
+    assert lock["info"] == stock_lock["info"]
+    # Only the checks: the site ships none of Pyodide's own packages.
+    assert list(lock["packages"]) == [runtime.PACKAGE_NAME]
+    entry = lock["packages"][runtime.PACKAGE_NAME]
+    wheel = wheel_path(built)
+    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    assert (entry["name"], entry["version"], entry["imports"], entry["depends"]) == (
+        runtime.PACKAGE_NAME, "1.0.0", ["checks"], [],
+    )
+    assert (entry["install_dir"], entry["package_type"]) == ("site", "package")
+
+
+def test_the_worker_learns_the_package_its_place_and_the_check_names_from_the_build(built: Path) -> None:
+    assert manifest(built)["checks"] == {
+        "package": runtime.PACKAGE_NAME,
+        "path": runtime.CHECKS_PATH,
+        "names": list(checks.names()),
+    }
 
 
 def test_file_names_carry_their_content_hash(built: Path) -> None:
     data = manifest(built)
-    for name in (data["stdLib"], data["checks"]["file"], data["snapshot"]):
+    for name in (data["stdLib"], data["snapshot"]):
         prefix = re.fullmatch(r".+-([0-9a-f]{12})\.(zip|bin)", name)
         assert prefix, name
         assert hashlib.sha256((built / name).read_bytes()).hexdigest().startswith(prefix.group(1))
+    # The wheel keeps its own name (the loader reads it); its folder carries the hash.
+    wheel = wheel_path(built)
+    folder = re.fullmatch(rf"{runtime.PACKAGE_NAME}-([0-9a-f]{{12}})", wheel.parent.name)
+    assert folder and wheel.parent.parent == built, wheel
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest().startswith(folder.group(1))
+
+
+def test_two_builds_of_the_wheel_give_the_same_bytes(tmp_path: Path) -> None:
+    # The second build's sources are the same bytes with other dates and modes.
+    copy = tmp_path / runtime.CHECKS_PROJECT
+    shutil.copytree(ROOT / runtime.CHECKS_PROJECT, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    for path in copy.iterdir():
+        os.utime(path, (2_000_000_000, 2_000_000_000))
+        path.chmod(0o664)
+    first_name, first = runtime.build_checks_wheel(ROOT)
+    second_name, second = runtime.build_checks_wheel(tmp_path)
+    assert first_name == second_name
+    assert hashlib.sha256(first).hexdigest() == hashlib.sha256(second).hexdigest()
+    with zipfile.ZipFile(io.BytesIO(first)) as wheel:
+        # SOURCE_DATE_EPOCH: the date the build fixes, not the backend's default.
+        assert {info.date_time for info in wheel.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 def test_the_snapshot_is_gzip_under_a_name_no_host_decodes_for_the_browser(built: Path) -> None:
@@ -135,12 +199,17 @@ def test_the_snapshot_is_gzip_under_a_name_no_host_decodes_for_the_browser(built
 
 def test_a_rebuild_into_the_same_site_leaves_no_stale_files(built: Path, tmp_path: Path) -> None:
     target = tmp_path / runtime.RUNTIME_DIR
-    target.mkdir(parents=True)
+    (target / f"{runtime.PACKAGE_NAME}-000000000000").mkdir(parents=True)
+    (target / f"{runtime.PACKAGE_NAME}-000000000000" / "old-1.0-py3-none-any.whl").write_bytes(b"old")
     (target / f"{runtime.PACKAGE_NAME}-000000000000.zip").write_bytes(b"old")
     (target / f"{runtime.STDLIB_NAME}-000000000000.zip").write_bytes(b"old")
     (target / f"{runtime.SNAPSHOT_NAME}-000000000000.bin").write_bytes(b"old")
     runtime.install(tmp_path, ROOT)
-    assert sorted(p.name for p in target.iterdir()) == sorted(p.name for p in built.iterdir())
+
+    def listing(folder: Path) -> list[str]:
+        return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
+
+    assert listing(target) == listing(built)
 
 
 # --- The snapshot's format, read by the browser's own code -------------------------------
@@ -222,17 +291,18 @@ def test_the_compiled_zips_and_the_snapshot_are_cached(built: Path) -> None:
     version = runtime.pyodide_version(PYODIDE)
     cached = sorted(p.name for p in runtime.cache_dir(ROOT).glob(f"*-{version}-*"))
     stock_key = runtime.cache_key(version, (PYODIDE / runtime.STOCK_STDLIB).read_bytes())
-    checks_key = runtime.cache_key(version, runtime.build_checks_zip(ROOT))
+    checks_key = runtime.cache_key(version, runtime.build_checks_wheel(ROOT)[1])
     assert f"{runtime.STDLIB_NAME}-{version}-{stock_key}.zip" in cached
-    assert f"{runtime.PACKAGE_NAME}-{version}-{checks_key}.zip" in cached
+    assert f"{runtime.PACKAGE_NAME}-{version}-{checks_key}.whl" in cached
     assert any(name.startswith(f"{runtime.SNAPSHOT_NAME}-{version}-") for name in cached)
 
 
 def test_a_syntax_error_fails_the_build_loudly(tmp_path: Path, node: str) -> None:
-    source = tmp_path / "bad.zip"
+    source = tmp_path / "bad-1.0-py3-none-any.whl"
     with zipfile.ZipFile(source, "w") as archive:
         archive.writestr("checks/broken.py", "def broken(:\n")
-    job = {"source": str(source), "target": str(tmp_path / "out.zip"), "root": runtime.CHECKS_PATH, "layout": "beside"}
+        archive.writestr("bad-1.0.dist-info/RECORD", "")
+    job = {"source": str(source), "target": str(tmp_path / "out.whl"), "root": "site", "layout": "wheel"}
     with pytest.raises(runtime.RuntimeBuildError, match="SyntaxError"):
         runtime.run_compiler([job], None, ROOT)
 
@@ -242,123 +312,7 @@ def test_a_missing_pyodide_is_reported_with_the_fix(tmp_path: Path) -> None:
         runtime.install(tmp_path / "site", tmp_path)
 
 
-# --- Pyodide in Node, from the built files ---------------------------------------------
-
-# Starts Pyodide the way the worker does, with the worker's own modules: the
-# compiled stdlib and the lock data, then either the snapshot restored or a
-# normal start; then the checks zip put on sys.path. Normal starts get a zip
-# whose sources cannot run, so the import must come from the bytecode beside
-# them (all but browser.py, whose source lines the traceback test reads).
-# Answers one request and reports where things came from.
-NODE_SCRIPT = """
-import { pathToFileURL } from "node:url";
-import { readFileSync } from "node:fs";
-const [pyodideModule, runtimeDir, jsDir, mode] = process.argv.slice(1);
-const { loadPyodide } = await import(pathToFileURL(pyodideModule).href);
-const { stdLib, emptyStdLib, snapshot, checks, lockFile } = await import(pathToFileURL(`${runtimeDir}/mdx-runtime.mjs`).href);
-const { installChecks } = await import(pathToFileURL(`${jsDir}/mdx-python-checks.mjs`).href);
-const { isPython, readSnapshot } = await import(pathToFileURL(`${jsDir}/mdx-snapshot.mjs`).href);
-const write = (line) => process.stderr.write(line + "\\n");
-const options = { stdLibURL: `${runtimeDir}/${stdLib}`, lockFileContents: lockFile, stdout: write, stderr: write };
-if (mode === "snapshot") {
-  const file = readSnapshot(new Response(readFileSync(`${runtimeDir}/${snapshot}`)));
-  const instantiate = WebAssembly.instantiate;
-  WebAssembly.instantiate = async (...args) => {
-    const output = await instantiate(...args);
-    const instance = output instanceof WebAssembly.Instance ? output : output.instance;
-    if (isPython(instance)) (await file).completeFrom(instance);
-    return output;
-  };
-  options._loadSnapshot = file.then((snapshotFile) => snapshotFile.image);
-  options.stdLibURL = `${runtimeDir}/${emptyStdLib}`;
-}
-const pyodide = await loadPyodide(options);
-let stdlibLoads = 0;
-pyodide.registerJsModule("mdx_worker", { load_stdlib(path) { stdlibLoads += 1; pyodide.FS.writeFile(path, readFileSync(`${runtimeDir}/${stdLib}`)); } });
-const restored = pyodide.runPython("import sys; 'checks.browser' in sys.modules");
-let zip = readFileSync(`${runtimeDir}/${checks.file}`);
-if (mode === "normal") {
-  pyodide.FS.writeFile("/tmp/in.zip", zip);
-  pyodide.runPython(`
-import zipfile
-with zipfile.ZipFile("/tmp/in.zip") as source, zipfile.ZipFile("/tmp/out.zip", "w") as out:
-    for info in source.infolist():
-        data = source.read(info)
-        poison = info.filename.endswith(".py") and info.filename != "checks/browser.py"
-        out.writestr(info, b"raise RuntimeError('imported from source')\\\\n" if poison else data)
-`);
-  zip = pyodide.FS.readFile("/tmp/out.zip");
-}
-installChecks(pyodide, checks.path, zip);
-// Every view of every check, as the build asked them before the snapshot.
-const views = mode === "snapshot" ? pyodide.pyimport("snapshot_prepare").warm_up() : 0;
-const stdlibLoadsForViews = stdlibLoads;
-const result = pyodide.runPython(`
-import inspect, json, sys
-import checks.browser
-reply = json.loads(checks.browser.handle(json.dumps({"check": "kindcheck", "answers": ["ja"], "date": "2026-11-22"})))
-json.dumps({
-    "version": sys.version,
-    "json_file": sys.modules["json"].__file__,
-    "checks_file": checks.__file__,
-    "first_source_line": inspect.getsourcelines(checks.browser.handle)[0][0],
-    "names": list(checks.names()),
-    "reply_ok": reply["ok"],
-    "reply_node": reply["view"]["node"],
-})
-`);
-// Modules the image does not hold: the whole stdlib zip comes for the first.
-const missed = mode === "snapshot" ? ["wave", "colorsys"].map((name) => pyodide.pyimport(name).__name__) : [];
-process.stdout.write(JSON.stringify({ restored, views, stdlibLoadsForViews, missed, stdlibLoads, ...JSON.parse(result) }) + "\\n");
-"""
-
-
-@pytest.fixture(scope="module", params=["normal", "snapshot"])
-def in_node(request: pytest.FixtureRequest, built: Path, node: str) -> dict[str, Any]:
-    completed = subprocess.run(
-        [node, "--input-type=module", "-e", NODE_SCRIPT, str(PYODIDE / "pyodide.mjs"), str(built), str(BROWSER_JS), request.param],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=NODE_TIMEOUT_SECONDS,
-        check=False,
-    )
-    if completed.returncode != 0:
-        pytest.fail(f"Pyodide in Node could not use the built runtime ({request.param} start):\n{completed.stderr}")
-    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
-    return result | {"mode": request.param}
-
-
-def test_pyodide_starts_on_the_compiled_stdlib(in_node: dict[str, Any]) -> None:
-    assert in_node["version"].startswith("3.14")
-    assert in_node["json_file"].endswith("json/__init__.pyc")
-
-
-def test_only_the_snapshot_arrives_with_the_checks_imported(in_node: dict[str, Any]) -> None:
-    assert in_node["restored"] is (in_node["mode"] == "snapshot")
-
-
-@pytest.mark.parametrize("in_node", ["snapshot"], indirect=True)
-def test_the_restored_image_answers_every_view_without_the_stdlib_zip(in_node: dict[str, Any]) -> None:
-    assert in_node["views"] > sum(len(list(checks.get(name).paths())) for name in checks.names())
-    assert in_node["stdlibLoadsForViews"] == 0
-
-
-@pytest.mark.parametrize("in_node", ["snapshot"], indirect=True)
-def test_an_import_the_image_cannot_serve_fetches_the_whole_stdlib_once(in_node: dict[str, Any]) -> None:
-    assert in_node["missed"] == ["wave", "colorsys"]
-    assert in_node["stdlibLoads"] == 1
-
-
-def test_pyodide_imports_the_checks_from_their_bytecode_in_the_zip(in_node: dict[str, Any]) -> None:
-    assert in_node["checks_file"] == f"{runtime.CHECKS_PATH}/checks/__init__.pyc"
-    assert in_node["names"] == list(checks.names())
-
-
-def test_a_traceback_can_show_the_checks_sources(in_node: dict[str, Any]) -> None:
-    assert in_node["first_source_line"].startswith("def handle(")
-
-
-def test_pyodide_answers_a_request_from_the_built_runtime(in_node: dict[str, Any]) -> None:
-    assert in_node["reply_ok"] is True
-    assert in_node["reply_node"] == checks.get("kindcheck").step(["ja"]).id
+def test_a_checks_project_without_its_pyproject_is_reported(tmp_path: Path) -> None:
+    (tmp_path / runtime.CHECKS_PROJECT).mkdir()
+    with pytest.raises(runtime.RuntimeBuildError, match="describes the checks' wheel"):
+        runtime.build_checks_wheel(tmp_path)

@@ -1,7 +1,7 @@
 """The built runtime in the browser: the head of a check page starts the one
 worker; Python starts from the memory snapshot, and the normal way when the
-snapshot cannot be restored; the checks zip is verified against its integrity
-before Python gets it; and a runtime that cannot start ends in
+snapshot cannot be restored; the checks wheel is verified against the lock
+data's sha256 before Python gets it, on both paths; and a runtime that cannot start ends in
 ``data-python="failed"``, never in a page that waits forever."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.browser
 
 
 def rewritten(data: bytes) -> bytes:
-    """The same zip with one source file changed: still a valid zip, another sha256."""
+    """The same wheel with one source file changed: still a valid zip, another sha256."""
     source, target = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
     with source, zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as out:
         for info in source.infolist():
@@ -41,21 +41,33 @@ def rewritten(data: bytes) -> bytes:
 def tampered_site(site_dir: Path, tmp_path: Path) -> Iterator[str]:
     copy = tmp_path / "site"
     shutil.copytree(site_dir, copy)
-    [package] = (copy / runtime.RUNTIME_DIR).glob(f"{runtime.PACKAGE_NAME}-*.zip")
+    [package] = (copy / runtime.RUNTIME_DIR).glob(f"{runtime.PACKAGE_NAME}-*/*.whl")
     package.write_bytes(rewritten(package.read_bytes()))
     with serving(copy) as url:
         yield url
 
 
-def test_a_checks_zip_that_does_not_match_its_integrity_is_refused(browser: Browser, tampered_site: str) -> None:
+@pytest.mark.parametrize("start", ["snapshot", "fallback"])
+def test_a_checks_wheel_that_does_not_match_its_sha256_is_refused(
+    browser: Browser, tampered_site: str, start: str
+) -> None:
     # No service worker: it would serve the same files, and outlive the test.
     context, watch = new_watched_context(browser, tampered_site, service_workers="block")
+    warnings: list[str] = []
     try:
+        if start == "fallback":
+            # Without the image the worker starts Python the normal way: loadPackage checks the wheel.
+            context.route(f"**/{runtime.RUNTIME_DIR}/{runtime.SNAPSHOT_NAME}-*.bin", lambda route: route.abort())
         page = context.new_page()
+        page.on("console", lambda message: warnings.append(message.text) if message.type == "warning" else None)
         page.goto(tampered_site + "kindcheck/")
         assert_failed_in_dutch(page, "kindcheck")
     finally:
         context.close()
+    # The reason is the wheel, on the path under test.
+    [reason] = [text for text in warnings if "Python could not start" in text]
+    assert runtime.PACKAGE_NAME in reason, reason
+    assert any("snapshot could not be restored" in text for text in warnings) is (start == "fallback"), warnings
 
 
 def test_a_missing_standard_library_fails_instead_of_hanging(browser: Browser, base_url: str) -> None:

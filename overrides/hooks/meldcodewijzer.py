@@ -1,8 +1,8 @@
 """MkDocs glue for Meldcodewijzer. Thin on purpose: each hook hands its work to
-plain Python in ``sitebuild`` (and ``checks``), which a successor to MkDocs can
-call the same way.
+plain Python in ``sitebuild`` (and ``checks``, ``practice``), which a successor
+to MkDocs can call the same way.
 
-Both packages live at the project root, so MkDocs runs as ``python -m mkdocs``
+The packages live at the project root, so MkDocs runs as ``python -m mkdocs``
 from there (as the Makefile does), which puts the root on ``sys.path``."""
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from checks import cases, dom, practice
+import practice
+from checks import dom
 from checks.engine import EMERGENCY_NUMBER, VEILIG_THUIS_NUMBER
+from practice import cases
 from sitebuild import (
     addresses,
     casepages,

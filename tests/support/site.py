@@ -19,7 +19,7 @@ CANONICAL = re.compile(r'<link rel="canonical" href="(?P<href>[^"]+)"')
 
 
 # What `mkdocs build` reads from the project (besides mkdocs.yml).
-BUILD_INPUTS = ("docs", "overrides", "checks", "sitebuild", "branding")
+BUILD_INPUTS = ("docs", "overrides", "checks", "practice", "sitebuild", "branding")
 
 
 def copy_project(target: Path) -> Path:

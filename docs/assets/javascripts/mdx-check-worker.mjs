@@ -14,15 +14,18 @@
  * Python is ready wait for it: none are lost.
  *
  * Start-up (figures in BENCHMARKS.md): the build ships the standard library
- * and the checks compiled to bytecode, plus a gzipped image of Python's memory
- * taken right after start-up with the checks imported. Restoring that image
- * skips Python's own start; it uses undocumented Pyodide API, so when it
- * fails Python starts the normal way. `mdx-runtime.mjs` names this build's
- * files and holds the lock data.
+ * compiled to bytecode, the checks as a wheel (with their bytecode), and a
+ * gzipped image of Python's memory taken right after start-up with the
+ * checks imported (and every view asked once). Restoring that image skips
+ * Python's own start and needs no standard library: it is restored next to
+ * an empty zip, and the whole one is fetched only on a missed import. It uses
+ * undocumented Pyodide API, so when it fails Python starts the normal way
+ * and installs the wheel with `loadPackage`. `mdx-runtime.mjs` names this
+ * build's files and holds the lock data (with the wheel's sha256).
  */
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 import { checks, emptyStdLib, lockFile, snapshot, stdLib } from "../pyodide/mdx-runtime.mjs";
-import { installChecks } from "./mdx-python-checks.mjs";
+import { checksWheel, installChecks, loadChecks } from "./mdx-python-checks.mjs";
 import { isPython, readSnapshot } from "./mdx-snapshot.mjs";
 
 const RUNTIME = new URL("../pyodide/", import.meta.url);
@@ -109,32 +112,58 @@ function stdlibOnMiss(pyodide) {
 }
 
 /**
- * The checks zip; the browser checks its sha256 against the build's.
+ * The checks wheel for the snapshot path, fetched beside the image; the
+ * browser checks its sha256 against the lock data's.
  * @returns {Promise<Uint8Array>}
  */
 async function fetchChecks() {
+  const { file, integrity } = checksWheel(lockFile, checks.package);
   try {
-    const response = await fetch(new URL(checks.file, RUNTIME), { integrity: checks.integrity });
+    const response = await fetch(new URL(file, RUNTIME), { integrity });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   } catch (error) {
-    throw new StartError(`The checks could not be loaded (${checks.file}): ${error?.message ?? error}`);
+    throw new StartError(`The checks could not be loaded (${file}): ${error?.message ?? error}`);
+  }
+}
+
+/**
+ * The wheel on the restored image's `sys.path` (its modules are in the image).
+ * @param {Promise<Uint8Array>} wheel
+ * @returns {(pyodide: object) => Promise<void>}
+ */
+function checksFromWheel(wheel) {
+  return async (pyodide) => installChecks(pyodide, checks.path, await wheel);
+}
+
+/**
+ * After a normal start: Pyodide's package loader installs the wheel. A
+ * failure is final (the wheel is missing or does not match its sha256).
+ * @param {object} pyodide
+ */
+async function checksFromPackage(pyodide) {
+  try {
+    await loadChecks(pyodide, checks.package);
+  } catch (error) {
+    throw new StartError(error?.message ?? String(error));
   }
 }
 
 /**
  * @param {Promise<never>} wasmFailed
- * @param {Promise<Uint8Array>} checksZip
+ * @param {(pyodide: object) => Promise<void>} putChecks puts the checks into the started Python
  * @param {object} [restore] extra `loadPyodide` options
  * @returns {Promise<(requestJson: string) => string>}
  */
-async function startPython(wasmFailed, checksZip, restore = {}) {
+async function startPython(wasmFailed, putChecks, restore = {}) {
   const pyodide = await Promise.race([
     wasmFailed,
     loadPyodide({
       indexURL: RUNTIME.href,
       stdLibURL: new URL(stdLib, RUNTIME).href,
       lockFileContents: lockFile,
+      // The lock data's file names are relative to the runtime folder.
+      packageBaseUrl: RUNTIME.href,
       // The checks print nothing; anything Python prints is a developer message.
       stdout: (line) => console.debug("[python]", line),
       stderr: (line) => console.warn("[python]", line),
@@ -143,7 +172,7 @@ async function startPython(wasmFailed, checksZip, restore = {}) {
   ]);
   performance.mark("mdx:pyodide-loaded");
   if (restore._loadSnapshot) pyodide.registerJsModule(WORKER_MODULE, stdlibOnMiss(pyodide));
-  installChecks(pyodide, checks.path, await checksZip);
+  await putChecks(pyodide);
   const handle = pyodide.pyimport("checks.browser").handle;
   performance.mark("mdx:checks-imported");
   // One real request before reporting ready: a restored image that imports
@@ -159,10 +188,10 @@ async function start() {
     throw new Error("WebAssembly is not available in this browser");
   }
   const wasmAttempt = watchWasmStart();
-  const checksZip = fetchChecks();
-  checksZip.catch(() => {}); // awaited (and reported) once Python is there
   const snapshotFile = fetchSnapshot();
   if (snapshotFile) {
+    const wheel = fetchChecks();
+    wheel.catch(() => {}); // awaited (and reported) once Python is there
     try {
       const image = snapshotFile.then((file) => file.image);
       image.catch(() => {}); // reported through loadPyodide, which awaits it
@@ -171,7 +200,7 @@ async function start() {
       const completeImage = async (instance) => {
         if (isPython(instance)) (await snapshotFile).completeFrom(instance);
       };
-      const handle = await startPython(wasmAttempt(completeImage), checksZip, {
+      const handle = await startPython(wasmAttempt(completeImage), checksFromWheel(wheel), {
         _loadSnapshot: image,
         // The image holds every module the checks use: no stdlib to download.
         stdLibURL: new URL(emptyStdLib, RUNTIME).href,
@@ -184,7 +213,7 @@ async function start() {
       console.warn("Meldcodewijzer: the Python snapshot could not be restored; starting Python the normal way:", error);
     }
   }
-  return startPython(wasmAttempt(), checksZip);
+  return startPython(wasmAttempt(), checksFromPackage);
 }
 
 const python = start();

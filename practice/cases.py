@@ -2,13 +2,13 @@
 
 Each case is fictional. It names a check, the answers a trainer expects (one
 Step per question, with the reason), and the outcome those answers lead to.
-``checks.practice`` validates them against the engine when the site is built.
+``practice`` validates them against the engine when the site is built.
 Question texts are not repeated here: the pages take them from the check.
 """
 
 from __future__ import annotations
 
-from .practice import Case, Step
+from . import Case, Step
 
 CASES = (
     Case(

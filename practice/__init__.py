@@ -1,6 +1,6 @@
 """Practice cases for training sessions: the model and its validation.
 
-A case (``checks.cases`` holds them, as data only) is a short fictional
+A case (``practice.cases`` holds them, as data only) is a short fictional
 situation plus the route a trainer expects through one of the real checks:
 the answer ids in order, a reason for each answer, and the outcome id. The
 route is checked against the engine, so a case can never teach a route the
