@@ -54,6 +54,10 @@ try {
 const write = (line) => process.stderr.write(`${line}\n`);
 const pyodide = await loadPyodide({
   ...(job.bootStdlib ? { stdLibURL: job.bootStdlib } : {}),
+  // CPython's `-X no_debug_ranges`: the bytecode keeps its line numbers but
+  // not the columns tracebacks underline. The column tables were 8 % of the
+  // memory snapshot every visitor downloads (BENCHMARKS.md).
+  env: { PYTHONNODEBUGRANGES: "1" },
   stdout: write,
   stderr: write,
 });

@@ -2,7 +2,7 @@
 called by ``snapshot_python.mjs`` after the checks are imported, and stays
 in the image the browser restores.
 
-Two steps, each measured in BENCHMARKS.md:
+Three steps, each measured in BENCHMARKS.md:
 
 ``warm_up`` asks every view of every check once (and the errors a visitor
 can cause), so every module the checks import at run time is already in the
@@ -18,6 +18,7 @@ the image does not hold is still found: ``StdlibOnMiss``, last on
 
 from __future__ import annotations
 
+import gc
 import importlib.machinery
 import json
 import sys
@@ -91,3 +92,8 @@ def detach_stdlib() -> str:
     forget_archive(archive)
     sys.meta_path.append(StdlibOnMiss(archive))
     return archive
+
+
+def release_garbage() -> None:
+    gc.collect()
+    sys._clear_internal_caches()

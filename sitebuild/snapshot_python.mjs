@@ -131,6 +131,7 @@ try {
   path.remove(PREPARE_DIR);
   snapshotPrepare.warm_up();
   snapshotPrepare.detach_stdlib();
+  snapshotPrepare.release_garbage();
   // A proxy still held from JavaScript would be in the image.
   for (const proxy of [sys, path, snapshotPrepare]) proxy.destroy();
   zeroFreeMemory(pyodide._module);
