@@ -2,49 +2,46 @@
 
 - axe-core (tests/support/axe.py) over every built page, at desktop and at
   320 px width, with collapsed answers opened; over the theme's widgets
-  (search with results, "Terug naar boven", the menu drawer, a tooltip); and
-  over every state of both checks: each question, its error state, each
-  outcome, the copy fallback and the scheme that replaces a failed check.
+  (search with results, "Terug naar boven", the menu drawer, a tooltip).
 - The keyboard: Tab through every page from the top: the skip link first,
   every control reached once, in document order, each with a visible focus
-  ring and on screen; both checks done by keyboard alone.
-- Reflow: no horizontal scrolling at 320 CSS px and at 200% zoom, on every
-  page and in every state of both checks.
+  ring and on screen; each check done by keyboard alone (the one keyboard
+  walk through the checks).
+- Reflow: no horizontal scrolling at 320 CSS px and at 200% zoom, on every page.
 
-Pages come from the built site, states from ``checks.get(name).paths()``: a new
-page, question or outcome is covered without touching this file.
+Every state of the checks (each question, its error state, each outcome, the
+copy fallback, the scheme that replaces a failed check) gets the same axe and
+reflow audit during the one walk through every path, in
+tests/test_browser_checks.py.
+
+Pages come from the built site: a new page is covered without touching this file.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 import checks
-from checks.engine import Check, Question
+from checks.engine import Question
 from checks.render import form_id
 from tests.support import axe
-from tests.support.browser import check_page as page_of_check, check_root, wait_for_node, wait_for_python
+from tests.support.browser import (
+    PageWatch,
+    check_page as page_of_check,
+    check_root,
+    instant_navigation_on_this_port,
+    page_url,
+    wait_for_node,
+    wait_for_python,
+)
+from tests.support.reflow import DESKTOP, NARROW, ZOOM_200, ZOOM_FACTOR, reflow_problems
 from tests.support.site import site_pages
 
 pytestmark = pytest.mark.browser
-
-# Pyodide starts in about five seconds on a cold profile; this guards a hang.
-
-DESKTOP = {"width": 1280, "height": 800}
-# WCAG 1.4.10 Reflow: 320 CSS px wide.
-NARROW = {"width": 320, "height": 640}
-# A 1280 x 800 window zoomed to 200%. Browser zoom makes each CSS px two
-# device px, so the page lays out in a 640 x 400 CSS px viewport with a device
-# pixel ratio of 2: exactly what Playwright's viewport plus device_scale_factor
-# gives (media queries, layout and rem sizes all see what they see at 200%).
-# CSS `zoom` on the body would not do: the viewport and media queries would
-# stay at 1280 px, so the layout the zoomed reader gets is never tested.
-ZOOM_200 = {"width": 640, "height": 400}
-ZOOM_FACTOR = 2
 
 
 # --- Pages and helpers ------------------------------------------------------------
@@ -107,109 +104,6 @@ def audit(page: Page, where: str, failures: list[str]) -> None:
 
 def assert_no_failures(failures: list[str], what: str) -> None:
     assert not failures, f"{what}:\n" + "\n".join(failures)
-
-
-def horizontal_overflow(page: Page) -> dict[str, Any] | None:
-    """None when the page fits the width of its viewport: the page does not
-    scroll sideways and nothing of the content sticks out of the screen
-    (which a container with overflow hidden would otherwise cut off unseen).
-    Content in its own scrolling box (a wide table) is left to axe, which
-    fails such a box when the keyboard cannot scroll it."""
-    return page.evaluate(
-        """() => {
-            const root = document.documentElement;
-            const width = root.clientWidth;
-            const inScroller = (el) => {
-                for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-                    const x = getComputedStyle(p).overflowX;
-                    if (x === "auto" || x === "scroll") return true;
-                }
-                return false;
-            };
-            const culprits = [...document.querySelectorAll(".md-content *")]
-                .filter((el) => {
-                    const rect = el.getBoundingClientRect();
-                    return rect.width > 1 && (rect.right > width + 1 || rect.left < -1)
-                        && el.checkVisibility({visibilityProperty: true}) && !inScroller(el);
-                })
-                .slice(0, 8)
-                .map((el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-                     + (el.classList.length ? "." + [...el.classList].join(".") : "")
-                     + ` left=${Math.round(el.getBoundingClientRect().left)}`
-                     + ` right=${Math.round(el.getBoundingClientRect().right)}`);
-            if (root.scrollWidth <= width && culprits.length === 0) return null;
-            return {scrollWidth: root.scrollWidth, clientWidth: width, culprits};
-        }"""
-    )
-
-
-# --- Driving a check --------------------------------------------------------------
-
-
-def volgende(page: Page, name: str) -> Locator:
-    # exact: the theme's footer has a "Volgende" link to the next page.
-    return check_root(page, name).get_by_role("button", name="Volgende", exact=True)
-
-
-def restart(page: Page, check: Check) -> None:
-    """From an outcome back to the first question."""
-    check_root(page, check.name).get_by_role("button", name="Opnieuw beginnen", exact=True).click()
-    wait_for_node(page, check, check.start)
-
-
-def answer_all(page: Page, check: Check, answers: tuple[str, ...] | list[str]) -> Locator:
-    """From the first question (shown), click ``answers``; returns the outcome."""
-    for depth, answer in enumerate(answers):
-        node = check.step(list(answers[:depth]))
-        wait_for_node(page, check, node.id).locator(f"#{form_id(check, node.id)}-{answer}").check()
-        volgende(page, check.name).click()
-    return wait_for_node(page, check, check.step(list(answers)).id)
-
-
-def steps(check: Check) -> Iterator[tuple[str, str, str | None]]:
-    """Every step of a walk through all paths, one path after the other:
-    (node id, the answer given there or None at the outcome, and whether the
-    node is "new" on this walk or met "again")."""
-    seen: set[str] = set()
-    for answers, outcome in check.paths():
-        nodes = [check.step(list(answers[:depth])).id for depth in range(len(answers))] + [outcome.id]
-        for node_id, answer in zip(nodes, [*answers, None]):
-            yield node_id, answer, "again" if node_id in seen else "new"
-            seen.add(node_id)
-
-
-def walk_all_states(page: Page, check: Check, visit: Callable[[str, str], None]) -> None:
-    """Click through every path of the check from its first question (shown,
-    Python ready), calling ``visit(kind, node_id)`` at each question the first
-    time ("question"), at once after Volgende without a choice ("error") and at
-    each outcome the first time ("outcome"). Ends on the first question."""
-    name = check.name
-    for node_id, next_answer, kind in steps(check):
-        shown = wait_for_node(page, check, node_id)
-        if kind == "new" and next_answer is not None:
-            visit("question", node_id)
-            volgende(page, name).click()
-            shown.locator(".mdx-check__error-summary").wait_for(state="visible")
-            visit("error", node_id)
-        if next_answer is not None:
-            shown.locator(f"#{form_id(check, node_id)}-{next_answer}").check()
-            volgende(page, name).click()
-        else:
-            if kind == "new":
-                visit("outcome", node_id)
-            restart(page, check)
-
-
-@pytest.fixture
-def check_page(browser: Browser, base_url: str, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A fresh profile on the check's page (``request.param``), Python ready."""
-    name, viewport, scale = request.param
-    context = new_context(browser, viewport, scale)
-    page = context.new_page()
-    open_page(page, base_url + page_of_check(name))
-    wait_for_python(page, name)
-    yield page
-    context.close()
 
 
 # --- 1. axe-core over every page ----------------------------------------------------
@@ -289,70 +183,7 @@ def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str)
     assert_no_failures(failures, "axe-core violations in the theme's widgets")
 
 
-# --- 2. axe-core over every state of both checks -------------------------------------
-
-
-def reflow_problems(page: Page, where: str) -> list[str]:
-    """Sideways scrolling of the page as it is now, at 200% zoom and at 320 px
-    (the viewport is put back afterwards)."""
-    before = page.viewport_size
-    problems = []
-    for label, viewport in (("200% zoom", ZOOM_200), ("320 px", NARROW)):
-        page.set_viewport_size(viewport)
-        if overflow := horizontal_overflow(page):
-            problems.append(f"{where} at {label}: {overflow}")
-    if before:
-        page.set_viewport_size(before)
-    return problems
-
-
-@pytest.mark.parametrize(
-    # Device scale 2: the 640 px viewport of the reflow check is then exactly a
-    # 1280 px window at 200% zoom (see ZOOM_200).
-    "check_page", [(name, DESKTOP, ZOOM_FACTOR) for name in checks.names()], ids=checks.names(), indirect=True
-)
-def test_every_state_of_the_check_passes_axe_and_fits_the_screen(check_page: Page) -> None:
-    """Each question, its error state (Volgende without a choice), each
-    outcome, the copy fallback and the scheme shown when Python fails: axe at
-    1280 px, and no sideways scrolling at 200% zoom and at 320 px. One
-    profile walks every path (Python starts once)."""
-    page = check_page
-    name = page.locator("[data-check]").first.get_attribute("data-check")
-    check = checks.get(name)
-    violations: list[str] = []
-    reflow: list[str] = []
-    visited: list[str] = []
-
-    def visit(kind: str, node_id: str) -> None:
-        visited.append(f"{kind}:{node_id}")
-        audit(page, f"{name}: {kind} {node_id}", violations)
-        reflow.extend(reflow_problems(page, f"{name}: {kind} {node_id}"))
-
-    walk_all_states(page, check, visit)
-
-    assert sorted(v for v in visited if v.startswith("question:")) == sorted(f"question:{q}" for q in check.questions)
-    assert sorted(v for v in visited if v.startswith("error:")) == sorted(f"error:{q}" for q in check.questions)
-    assert sorted(v for v in visited if v.startswith("outcome:")) == sorted(f"outcome:{o}" for o in check.outcomes)
-
-    # The copy fallback (a browser without clipboard access shows the text to select).
-    answers, outcome = next(iter(check.paths()))
-    shown = answer_all(page, check, answers)
-    assert shown.get_attribute("data-outcome") == outcome.id
-    page.evaluate("() => Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
-    shown.get_by_role("button", name="Kopieer verslag", exact=True).click()
-    shown.locator(".mdx-check__copy-fallback").wait_for(state="visible")
-    visit("copy fallback", outcome.id)
-
-    # When Python cannot start, the page shows the scheme's links instead: the
-    # same markup and styles as here, switched by data-python="failed".
-    page.evaluate(f"() => document.querySelector('[data-check=\"{name}\"]').dataset.python = 'failed'")
-    check_root(page, name).locator(".mdx-check__fallback").wait_for(state="visible")
-    visit("Python failed, scheme shown", check.start)
-
-    assert_no_failures(violations + reflow, f"accessibility problems in the states of the {name}")
-
-
-# --- 3. The keyboard ----------------------------------------------------------------
+# --- 2. The keyboard ----------------------------------------------------------------
 
 # What has focus now, judged as a sighted keyboard user would: is there a
 # focus ring, is the element on screen and not covered, does it come after the
@@ -519,15 +350,28 @@ KEYBOARD_PATHS = {
 }
 
 
-@pytest.mark.parametrize(
-    "check_page", [(name, DESKTOP, 1) for name in checks.names()], ids=checks.names(), indirect=True
-)
-def test_the_check_can_be_done_by_keyboard_alone(check_page: Page) -> None:
-    page = check_page
-    name = page.locator("[data-check]").first.get_attribute("data-check")
+@pytest.fixture
+def keyboard_tab(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch]]:
+    """A fresh profile at 1280 px with the theme's instant navigation working
+    on this port (as on the real host), so a link within the page that the
+    theme took for a page change would swap the check away."""
+    context = new_context(browser, DESKTOP)
+    watch = PageWatch(origin=base_url)
+    watch.attach(context)
+    instant_navigation_on_this_port(context, base_url)
+    yield context.new_page(), watch
+    context.close()
+
+
+@pytest.mark.parametrize("name", checks.names())
+def test_the_check_can_be_done_by_keyboard_alone(keyboard_tab: tuple[Page, PageWatch], base_url: str, name: str) -> None:
+    page, watch = keyboard_tab
     check = checks.get(name)
     answers = KEYBOARD_PATHS[name]
     assert check.step(list(answers)).id in check.outcomes, f"KEYBOARD_PATHS[{name!r}] must end in an outcome"
+    open_page(page, page_url(base_url, page_of_check(name)))
+    wait_for_python(page, name)
+    root = check_root(page, name).element_handle()
 
     # From the top of the page: the skip link passes the header and the menu,
     # then Tab on to the first answer.
@@ -535,10 +379,9 @@ def test_the_check_can_be_done_by_keyboard_alone(check_page: Page) -> None:
     assert "md-skip" in focused(page)["classes"], focused(page)
     page.keyboard.press("Enter")
     page.wait_for_function("() => location.hash !== ''")  # the theme follows the link a moment later
-    # On the first in-page link it follows, the theme may fetch and swap the
-    # page's content; wait until that is over and the check is ready again.
-    page.wait_for_load_state("networkidle")
-    wait_for_python(page, name)
+    # A link within the page jumps; it never reloads or swaps the page (which
+    # would start the check again).
+    assert page.evaluate("(root) => root.isConnected", root), "the skip link replaced the check"
     page.keyboard.press("Tab")
     assert focused(page)["inContent"], f"after the skip link, Tab goes to {focused(page)}"
     first = f"{form_id(check, check.start)}-{check.questions[check.start].answers[0].id}"
@@ -599,9 +442,10 @@ def test_the_check_can_be_done_by_keyboard_alone(check_page: Page) -> None:
     wait_for_node(page, check, check.start)
     assert "mdx-check__legend" in focused(page)["classes"], focused(page)
     assert shown.count() == 0
+    assert watch.errors == [], watch.bad_responses
 
 
-# --- 4. Reflow: 320 px and 200% zoom -------------------------------------------------
+# --- 3. Reflow: 320 px and 200% zoom -------------------------------------------------
 
 def test_no_page_scrolls_sideways_at_200_percent_zoom_or_320px(browser: Browser, site_dir: Path, base_url: str) -> None:
     """Every page at 200% zoom, then at 320 px (a phone at device scale 2)."""

@@ -10,13 +10,13 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, Response, expect
 
 import checks
-from checks.engine import Check, Question
+from checks.engine import Check, Outcome, Question
 from checks.render import caption, record_text
 from tests.support.site import page_file, redirect_target
 
@@ -211,13 +211,21 @@ def answer(page: Page, name: str, answer_id: str) -> None:
     press_volgende(page, name)
 
 
-def walk(page: Page, check: Check, answers: tuple[str, ...] | list[str]) -> Locator:
+def walk(
+    page: Page,
+    check: Check,
+    answers: tuple[str, ...] | list[str],
+    visit: Callable[[Question | Outcome, Locator], None] | None = None,
+) -> Locator:
     """Click through ``answers`` from the first question (which must be shown);
     asserts each question on the way (its caption, text and exact answer labels)
-    and returns the outcome's element."""
+    and returns the outcome's element. ``visit(node, shown)`` is called at each
+    step as it shows, before it is answered (the accessibility audit)."""
     for position in range(len(answers) + 1):
         node = check.step(list(answers[:position]))
         shown = wait_for_node(page, check, node.id)
+        if visit is not None:
+            visit(node, shown)
         if isinstance(node, Question):
             legend = shown.locator("legend")
             shown_caption = legend.locator(".mdx-check__caption").inner_text()
