@@ -11,7 +11,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from tests.support.browser import CHROMIUM_ARGS, PageWatch, chromium_path
+from tests.support.browser import CHROMIUM_ARGS, HeldWasm, PageWatch, chromium_path, new_watched_context
 from tests.support.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,3 +83,15 @@ def watch(context: BrowserContext, base_url: str) -> PageWatch:
 def page(context: BrowserContext, watch: PageWatch) -> Page:
     """A page whose requests and errors are recorded in ``watch``."""
     return context.new_page()
+
+
+@pytest.fixture
+def held_wasm(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch, HeldWasm]]:
+    """A fresh profile whose WebAssembly requests wait until the test lets
+    them through or aborts them. No service worker, so its precache cannot
+    serve the wasm around the hold."""
+    context, watch = new_watched_context(browser, base_url, service_workers="block")
+    wasm = HeldWasm()
+    context.route("**/*.wasm", wasm.handle)
+    yield context.new_page(), watch, wasm
+    context.close()
