@@ -1,6 +1,6 @@
 """The checks in real headless Chromium, used as a professional uses them:
 every path clicked through, the error state, Vorige, links within the page.
-(The keyboard walk through each check is in tests/test_a11y.py.)
+(The keyboard walk through each check is in tests/test_keyboard.py.)
 
 The walk through every path is also the accessibility audit of the checks:
 each question, its error state (Volgende without a choice) and each outcome
