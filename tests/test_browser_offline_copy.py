@@ -62,7 +62,14 @@ def after_a_check_page(fresh, site_dir: Path) -> tuple[BrowserContext, Page, str
 
 def wait_until_controlled(page: Page) -> None:
     """The service worker has stored the core and controls this page."""
-    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    # page.evaluate has no timeout of its own: the race is the deadline.
+    page.evaluate(
+        """(timeout) => Promise.race([
+            navigator.serviceWorker.ready,
+            new Promise((_, reject) => setTimeout(() => reject(new Error("no service worker got ready")), timeout)),
+        ]).then(() => undefined)""",
+        SERVICE_WORKER_TIMEOUT_MS,
+    )
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=SERVICE_WORKER_TIMEOUT_MS)
 
 
@@ -123,17 +130,24 @@ def update_and_wait_for_new_worker(page: Page) -> None:
     wait until the new build's worker has installed and waits."""
     state = page.evaluate(
         """async (timeout) => {
-            const registration = await navigator.serviceWorker.getRegistration();
-            // update() settles once a new worker, if any, is installing.
-            await registration.update();
-            const worker = registration.waiting ?? registration.installing;
-            if (worker === null) return "no new worker";
-            const settled = new Promise((resolve) => {
-                const check = () => ["installed", "redundant"].includes(worker.state) && resolve(worker.state);
-                worker.addEventListener("statechange", check);
-                check();
-            });
-            const late = new Promise((resolve) => setTimeout(() => resolve(`still ${worker.state}`), timeout));
+            let seen = "no answer from update()";
+            const settled = (async () => {
+                const registration = await navigator.serviceWorker.getRegistration();
+                // update() settles once a new worker, if any, is installing.
+                await registration.update();
+                const worker = registration.waiting ?? registration.installing;
+                if (worker === null) return "no new worker";
+                return new Promise((resolve) => {
+                    const check = () => {
+                        seen = `still ${worker.state}`;
+                        if (["installed", "redundant"].includes(worker.state)) resolve(worker.state);
+                    };
+                    worker.addEventListener("statechange", check);
+                    check();
+                });
+            })();
+            // page.evaluate has no timeout of its own: this is the deadline.
+            const late = new Promise((resolve) => setTimeout(() => resolve(seen), timeout));
             return Promise.race([settled, late]);
         }""",
         SERVICE_WORKER_TIMEOUT_MS,
