@@ -3,6 +3,8 @@ localhost, and the system Chromium."""
 
 from __future__ import annotations
 
+import fcntl
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
-from tests.support.browser import CHROMIUM_ARGS, PageWatch, chromium_path
+from tests.support.browser import CHROMIUM_ARGS, HeldWasm, PageWatch, chromium_path, new_watched_context
 from tests.support.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,11 +39,22 @@ def build_site(target: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once with --strict; a failed build fails every test that needs it."""
-    target = tmp_path_factory.mktemp("site")
-    result = build_site(target)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    """The site, built once per run with --strict; a failed build fails every
+    test that needs it. With pytest-xdist the workers share the run's
+    temporary folder: the first to get here builds, the others wait for it
+    and use the same files (the tests only read them)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    target, failed = root / "site", root / "site-build-failed.txt"
+    with open(root / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not target.is_dir() and not failed.exists():
+            result = build_site(target)
+            if result.returncode != 0:
+                failed.write_text(result.stderr, encoding="utf-8")
+    if failed.exists():
+        pytest.fail(f"mkdocs build --strict failed:\n{failed.read_text(encoding='utf-8')}", pytrace=False)
     return target
 
 
@@ -83,3 +96,15 @@ def watch(context: BrowserContext, base_url: str) -> PageWatch:
 def page(context: BrowserContext, watch: PageWatch) -> Page:
     """A page whose requests and errors are recorded in ``watch``."""
     return context.new_page()
+
+
+@pytest.fixture
+def held_wasm(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch, HeldWasm]]:
+    """A fresh profile whose WebAssembly requests wait until the test lets
+    them through or aborts them. No service worker, so its precache cannot
+    serve the wasm around the hold."""
+    context, watch = new_watched_context(browser, base_url, service_workers="block")
+    wasm = HeldWasm()
+    context.route("**/*.wasm", wasm.handle)
+    yield context.new_page(), watch, wasm
+    context.close()

@@ -29,7 +29,7 @@ PAUSED_AT = "2026-11-30T08:00:00Z"
 
 
 @pytest.fixture
-def held_wasm(browser: Browser, base_url: str) -> Iterator[tuple[BrowserContext, Page, list[Route]]]:
+def held_check_page(browser: Browser, base_url: str) -> Iterator[tuple[BrowserContext, Page, list[Route]]]:
     """A check page whose Python cannot start yet: pyodide.asm.wasm is held
     until the test lets it go; the page is loaded up to its check code."""
     context, _watch = new_watched_context(browser, base_url)
@@ -52,8 +52,8 @@ def held_wasm(browser: Browser, base_url: str) -> Iterator[tuple[BrowserContext,
         context.close()
 
 
-def test_the_offline_copy_waits_until_python_runs(held_wasm: tuple[BrowserContext, Page, list[Route]]) -> None:
-    _context, page, held = held_wasm
+def test_the_offline_copy_waits_until_python_runs(held_check_page: tuple[BrowserContext, Page, list[Route]]) -> None:
+    _context, page, held = held_check_page
     assert python_state(page, "kindcheck") == "loading"
     assert page.evaluate(REGISTRATIONS) == 0
     while held:
@@ -62,8 +62,8 @@ def test_the_offline_copy_waits_until_python_runs(held_wasm: tuple[BrowserContex
     page.wait_for_function(f"{REGISTRATIONS} === 1")
 
 
-def test_the_offline_copy_waits_no_longer_than_ten_seconds(held_wasm: tuple[BrowserContext, Page, list[Route]]) -> None:
-    _context, page, _held = held_wasm
+def test_the_offline_copy_waits_no_longer_than_ten_seconds(held_check_page: tuple[BrowserContext, Page, list[Route]]) -> None:
+    _context, page, _held = held_check_page
     page.clock.run_for(WAITS_AT_MOST_MS - 1)
     assert page.evaluate(REGISTRATIONS) == 0
     page.clock.run_for(1)

@@ -1,9 +1,16 @@
-"""Both checks in real headless Chromium, used as a professional uses them:
-every path clicked through, the error state, Back and Forward, the keyboard.
+"""The checks in real headless Chromium, used as a professional uses them:
+every path clicked through, the error state, Vorige, links within the page.
+(The keyboard walk through each check is in tests/test_keyboard.py.)
+
+The walk through every path is also the accessibility audit of the checks:
+each question, its error state (Volgende without a choice) and each outcome
+is checked by axe-core at 1280 px and for reflow at 200% zoom and at 320 px,
+on the first path that shows it; so are the copy fallback and the scheme
+that replaces a check whose Python failed. One walk, not one per concern.
 
 The paths come from ``checks.get(name).paths()``, so a new question or outcome
-is tested here without touching this file. The expected outcome and summary
-come from CPython; the page gets them from Pyodide in a Web Worker.
+is tested (and audited) here without touching this file. The expected outcome
+and summary come from CPython; the page gets them from Pyodide in a Web Worker.
 """
 
 from __future__ import annotations
@@ -14,11 +21,12 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 import checks
-from checks.engine import Question
+from checks.engine import Check, Outcome, Question
 from checks.render import caption
+from tests.support import axe
 from tests.support.browser import (
     check_page,
     PageWatch,
@@ -36,6 +44,7 @@ from tests.support.browser import (
     wait_for_python,
     walk,
 )
+from tests.support.reflow import DESKTOP, ZOOM_FACTOR, reflow_problems
 
 pytestmark = pytest.mark.browser
 
@@ -47,6 +56,35 @@ PATHS = [
     for name in checks.names()
     for answers, outcome in checks.get(name).paths()
 ]
+
+
+def first_met(check: Check) -> dict[tuple[str, ...], list[str]]:
+    """For each path (in the order of ``paths()``), the steps first met on it:
+    the walk audits each question, its error state and each outcome once, on
+    the first path that shows it, whatever ran before."""
+    seen: set[str] = set()
+    met: dict[tuple[str, ...], list[str]] = {}
+    for answers, outcome in check.paths():
+        nodes = [check.step(list(answers[:depth])).id for depth in range(len(answers))] + [outcome.id]
+        met[tuple(answers)] = [node for node in nodes if node not in seen]
+        seen.update(nodes)
+    return met
+
+
+def audit_state(page: Page, where: str, problems: list[str]) -> None:
+    """axe-core (WCAG 2.2 A/AA) at 1280 px and reflow at 200% zoom and at 320 px,
+    for the page as it is now."""
+    if found := axe.violations(page):
+        problems.append(axe.describe(where, found))
+    problems.extend(reflow_problems(page, where))
+
+
+@pytest.mark.parametrize("name", checks.names())
+def test_the_walk_audits_every_question_its_error_state_and_every_outcome(name: str) -> None:
+    check = checks.get(name)
+    met = first_met(check)
+    audited = [node for nodes in met.values() for node in nodes]
+    assert sorted(audited) == sorted([*check.questions, *check.outcomes])
 
 
 # --- Every path -------------------------------------------------------------------
@@ -61,6 +99,11 @@ class CheckTabs:
         self.watch = watch
         self.base_url = base_url
         self.pages: dict[str, Page] = {}
+
+    def discard(self, name: str) -> None:
+        """Close the check's tab: the next test opens it afresh."""
+        if page := self.pages.pop(name, None):
+            page.close()
 
     def at_start(self, name: str) -> Page:
         """The check's tab, showing its first question with Python ready."""
@@ -84,7 +127,20 @@ class CheckTabs:
 
 @pytest.fixture(scope="module")
 def check_tabs(browser: Browser, base_url: str) -> Iterator[CheckTabs]:
-    context, watch = new_watched_context(browser, base_url)
+    """The profile of the audited walk: a 1280 px window, device scale 2 (so
+    a 640 px viewport is that window at 200% zoom, see tests/support/reflow.py),
+    axe-core in every page. With reduced motion the theme turns its transitions
+    off, so axe sees settled states. The offline copy is left out (its install
+    would only compete for the CPU; tests/test_browser_offline_*.py cover it)."""
+    context, watch = new_watched_context(
+        browser,
+        base_url,
+        viewport=DESKTOP,
+        device_scale_factor=ZOOM_FACTOR,
+        reduced_motion="reduce",
+        service_workers="block",
+    )
+    axe.install(context)
     yield CheckTabs(context, watch, base_url)
     context.close()
 
@@ -98,8 +154,21 @@ def test_every_path_clicks_through_to_its_outcome_and_summary(
     url = page.url
     before = datetime.date.today()
     errors = len(check_tabs.watch.errors)
+    to_audit = first_met(check)[answers]
+    audited: list[str] = []
+    problems: list[str] = []
 
-    shown = walk(page, check, answers)
+    def visit(node: Question | Outcome, shown: Locator) -> None:
+        if node.id not in to_audit:
+            return
+        audited.append(node.id)
+        audit_state(page, f"{name}: {node.id}", problems)
+        if isinstance(node, Question):
+            press_volgende(page, name)
+            expect(shown.locator(".mdx-check__error-summary")).to_be_visible()
+            audit_state(page, f"{name}: {node.id}, Volgende without a choice", problems)
+
+    shown = walk(page, check, answers, visit)
 
     expect(shown).to_have_attribute("data-outcome", outcome)
     expect(check_root(page, name)).to_have_attribute("data-node", outcome)
@@ -111,6 +180,33 @@ def test_every_path_clicks_through_to_its_outcome_and_summary(
         expect(shown.get_by_role("button", name=button, exact=True)).to_be_visible()
     assert page.url == url, "the URL never changes"
     assert check_tabs.watch.errors[errors:] == [], check_tabs.watch.bad_responses
+    assert audited == to_audit, "the walk skipped a step it had to audit"
+    assert not problems, "accessibility problems:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", checks.names())
+def test_the_copy_fallback_and_the_scheme_after_a_failure_pass_axe(check_tabs: CheckTabs, name: str) -> None:
+    """The two states no path shows: the summary to select by hand (a browser
+    without clipboard access) and the scheme's links that replace the buttons
+    when Python cannot start (the same markup, switched by data-python)."""
+    check = checks.get(name)
+    page = check_tabs.at_start(name)
+    problems: list[str] = []
+    try:
+        answers, outcome = next(iter(check.paths()))
+        shown = walk(page, check, answers)
+        page.evaluate("() => Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
+        shown.get_by_role("button", name="Kopieer verslag", exact=True).click()
+        expect(shown.locator(".mdx-check__copy-fallback")).to_be_visible()
+        audit_state(page, f"{name}: copy fallback at {outcome.id}", problems)
+
+        check_root(page, name).evaluate("(root) => { root.dataset.python = 'failed'; }")
+        expect(check_root(page, name).locator(".mdx-check__fallback")).to_be_visible()
+        audit_state(page, f"{name}: Python failed, scheme shown", problems)
+    finally:
+        # Neither state leads on: the next test starts from a fresh tab.
+        check_tabs.discard(name)
+    assert not problems, "accessibility problems:\n" + "\n".join(problems)
 
 
 # --- One at a time: errors, focus, Back and Forward ------------------------------
@@ -226,54 +322,6 @@ def test_vorige_moves_back_one_question_and_the_url_and_history_stay(
     states = json.dumps([entry["state"] for entry in history])
     answer_ids = {a.id for q in check.questions.values() for a in q.answers}
     assert not any(f'"{answer_id}"' in states for answer_id in answer_ids), states
-    assert watch.errors == []
-
-
-# --- Keyboard only -----------------------------------------------------------------
-
-
-def tab_to(page: Page, predicate: str, limit: int = 250) -> dict:
-    """Press Tab until the focused element matches ``predicate`` (a JS function
-    of the element); fails after ``limit`` presses."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate(f"() => {{ const el = document.activeElement; return !!el && ({predicate})(el); }}"):
-            return active_element(page)
-    raise AssertionError(f"Tab never reached an element matching {predicate}")
-
-
-def test_one_path_by_keyboard_alone(page: Page, watch: PageWatch, base_url: str) -> None:
-    """Tab, Space, arrow keys and Enter only; the path has a three-way question."""
-    check = checks.get("afwegingskader")
-    answers = ("ja", "nee", "ja", "ja", "nog-niet")
-    assert check.step(list(answers)).id == "hulp"
-    page.goto(page_url(base_url, "afwegingskader/"))
-    wait_for_python(page, "afwegingskader")
-
-    for position, answer_id in enumerate(answers):
-        question = check.step(list(answers[:position]))
-        wait_for_node(page, check, question.id)
-        focused = tab_to(page, "(el) => el.matches('[data-check] input[type=radio]')")
-        # Tab enters an unchecked radio group at its first radio.
-        assert focused["value"] == question.answers[0].id, focused
-        index = [a.id for a in question.answers].index(answer_id)
-        if index == 0:
-            page.keyboard.press("Space")
-        for _ in range(index):
-            page.keyboard.press("ArrowDown")
-        checked = check_root(page, "afwegingskader").locator("input[type=radio]:checked")
-        expect(checked).to_have_value(answer_id)
-        focused = tab_to(page, "(el) => el.matches('[data-check] button[type=submit]')", limit=5)
-        assert focused["text"] == "Volgende"
-        page.keyboard.press("Enter")
-
-    outcome = wait_for_node(page, check, "hulp")
-    expect(outcome).to_have_attribute("data-outcome", "hulp")
-    assert "mdx-check__outcome-title" in active_element(page)["classes"]
-    tab_to(page, "(el) => el.textContent.trim() === 'Opnieuw beginnen'", limit=10)
-    page.keyboard.press("Enter")
-    wait_for_node(page, check, check.start)
-    assert "mdx-check__legend" in active_element(page)["classes"]
     assert watch.errors == []
 
 

@@ -7,13 +7,14 @@ import re
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 import checks
 from checks.render import scheme_id
 from tests.support.browser import (
     check_page,
     READY_TIMEOUT_MS,
+    HeldWasm,
     PageWatch,
     assert_failed_in_dutch,
     check_root,
@@ -104,27 +105,6 @@ def test_without_javascript_the_first_question_and_the_scheme_are_the_check(
 # --- When Python cannot start ------------------------------------------------------
 
 
-@pytest.fixture
-def held_wasm(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch, list[Route]]]:
-    """A page whose WebAssembly requests wait in a list until the test lets
-    them through or aborts them. No service worker, so its precache cannot
-    serve the wasm around the block."""
-    context, watch = new_watched_context(browser, base_url, service_workers="block")
-    held: list[Route] = []
-    context.route("**/*.wasm", lambda route: held.append(route))
-    yield context.new_page(), watch, held
-    context.close()
-
-
-def wait_for_held(page: Page, held: list[Route], count: int = 1) -> None:
-    """Let Playwright deliver events until ``count`` wasm requests are held."""
-    for _ in range(200):
-        if len(held) >= count:
-            return
-        page.wait_for_timeout(50)
-    raise AssertionError(f"The page requested the WebAssembly runtime {len(held)} times, not {count}")
-
-
 @pytest.mark.parametrize("name", checks.names())
 def test_blocked_webassembly_fails_in_plain_dutch(browser: Browser, base_url: str, name: str) -> None:
     context, watch = new_watched_context(browser, base_url, service_workers="block")
@@ -138,10 +118,10 @@ def test_blocked_webassembly_fails_in_plain_dutch(browser: Browser, base_url: st
         context.close()
 
 
-def answer_while_python_loads(page: Page, held: list[Route], base_url: str) -> None:
+def answer_while_python_loads(page: Page, wasm: HeldWasm, base_url: str) -> None:
     """Answer the kindcheck's first question while the wasm is held back."""
-    page.goto(page_url(base_url, "kindcheck/"))
-    wait_for_held(page, held)
+    with wasm.asked(page):
+        page.goto(page_url(base_url, "kindcheck/"))
     assert check_root(page, "kindcheck").get_attribute("data-python") == "loading"
     choose(page, "kindcheck", "ja")
     press_volgende(page, "kindcheck")
@@ -150,28 +130,27 @@ def answer_while_python_loads(page: Page, held: list[Route], base_url: str) -> N
 
 
 def test_an_answer_given_before_a_failure_does_not_hang(
-    held_wasm: tuple[Page, PageWatch, list[Route]], base_url: str
+    held_wasm: tuple[Page, PageWatch, HeldWasm], base_url: str
 ) -> None:
-    page, watch, held = held_wasm
-    answer_while_python_loads(page, held, base_url)
+    page, watch, wasm = held_wasm
+    answer_while_python_loads(page, wasm, base_url)
 
     # The start from the snapshot, then the normal start: each asks for the wasm.
-    for attempt in range(2):
-        wait_for_held(page, held, count=attempt + 1)
-        held[attempt].abort()
+    with wasm.asked(page):
+        wasm.held[0].abort()
+    wasm.held[1].abort()
     assert_failed_in_dutch(page, "kindcheck")
     assert watch.csp_violations() == []
 
 
 def test_an_answer_given_before_python_is_ready_is_kept(
-    held_wasm: tuple[Page, PageWatch, list[Route]], base_url: str
+    held_wasm: tuple[Page, PageWatch, HeldWasm], base_url: str
 ) -> None:
-    page, watch, held = held_wasm
+    page, watch, wasm = held_wasm
     check = checks.get("kindcheck")
-    answer_while_python_loads(page, held, base_url)
+    answer_while_python_loads(page, wasm, base_url)
 
-    for route in held:
-        route.continue_()
+    wasm.release()
     wait_for_node(page, check, check.step(["ja"]).id, timeout=READY_TIMEOUT_MS)
     wait_for_python(page, "kindcheck")
     expect(check_root(page, "kindcheck").locator(".mdx-check__status")).to_have_text("")

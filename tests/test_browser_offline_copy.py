@@ -8,7 +8,6 @@ again by the build's own code."""
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 from typing import Iterator
 
@@ -49,9 +48,28 @@ def fresh(browser: Browser, site_dir: Path) -> Iterator[tuple[BrowserContext, Pa
             context.close()
 
 
+@pytest.fixture
+def after_a_check_page(fresh, site_dir: Path) -> tuple[BrowserContext, Page, str, Host]:
+    """``fresh`` after a first visit to the kindcheck: the service worker
+    controls the page, Python runs, and every Python file is stored."""
+    context, page, url, host = fresh
+    page.goto(url + "kindcheck/")
+    wait_until_controlled(page)
+    wait_for_python(page, "kindcheck")
+    wait_for_runtime_cached(page, site_dir)
+    return fresh
+
+
 def wait_until_controlled(page: Page) -> None:
     """The service worker has stored the core and controls this page."""
-    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    # page.evaluate has no timeout of its own: the race is the deadline.
+    page.evaluate(
+        """(timeout) => Promise.race([
+            navigator.serviceWorker.ready,
+            new Promise((_, reject) => setTimeout(() => reject(new Error("no service worker got ready")), timeout)),
+        ]).then(() => undefined)""",
+        SERVICE_WORKER_TIMEOUT_MS,
+    )
     page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=SERVICE_WORKER_TIMEOUT_MS)
 
 
@@ -110,15 +128,31 @@ def wait_for_runtime_cached(page: Page, site: Path) -> None:
 def update_and_wait_for_new_worker(page: Page) -> None:
     """Ask the browser to check for a new sw.js (as it does on navigation) and
     wait until the new build's worker has installed and waits."""
-    page.evaluate("async () => { await (await navigator.serviceWorker.getRegistration()).update(); }")
-    wait_in_page(page, "async () => (await navigator.serviceWorker.getRegistration()).waiting !== null")
-
-
-def wait_for_request(host: Host, path: str, since: int = 0) -> None:
-    deadline = time.monotonic() + SERVICE_WORKER_TIMEOUT_MS / 1000
-    while path not in {s.path for s in host.sent(since)}:
-        assert time.monotonic() < deadline, f"nothing asked for {path}: {host.sent(since)}"
-        time.sleep(0.1)
+    state = page.evaluate(
+        """async (timeout) => {
+            let seen = "no answer from update()";
+            const settled = (async () => {
+                const registration = await navigator.serviceWorker.getRegistration();
+                // update() settles once a new worker, if any, is installing.
+                await registration.update();
+                const worker = registration.waiting ?? registration.installing;
+                if (worker === null) return "no new worker";
+                return new Promise((resolve) => {
+                    const check = () => {
+                        seen = `still ${worker.state}`;
+                        if (["installed", "redundant"].includes(worker.state)) resolve(worker.state);
+                    };
+                    worker.addEventListener("statechange", check);
+                    check();
+                });
+            })();
+            // page.evaluate has no timeout of its own: this is the deadline.
+            const late = new Promise((resolve) => setTimeout(() => resolve(seen), timeout));
+            return Promise.race([settled, late]);
+        }""",
+        SERVICE_WORKER_TIMEOUT_MS,
+    )
+    assert state == "installed", f"the new build's service worker: {state}"
 
 
 def answer_through(page: Page, check: checks.engine.Check, answers: list[str], start: int = 0) -> None:
@@ -165,12 +199,8 @@ def test_after_one_content_page_every_page_and_the_schemes_work_offline(fresh, s
         assert_failed_in_dutch(page, name)
 
 
-def test_after_one_check_page_both_checks_work_offline(fresh, site_dir: Path) -> None:
-    context, page, url, host = fresh
-    page.goto(url + "kindcheck/")
-    wait_until_controlled(page)
-    wait_for_python(page, "kindcheck")
-    wait_for_runtime_cached(page, site_dir)
+def test_after_one_check_page_both_checks_work_offline(after_a_check_page) -> None:
+    context, page, url, host = after_a_check_page
     context.set_offline(True)
     for name in checks.names():
         page.goto(url + checks.get(name).page.lstrip("/"))
@@ -197,78 +227,60 @@ def test_the_download_button_stores_the_checks_for_offline_use(fresh, site_dir: 
 
 
 def test_an_open_page_of_the_old_build_keeps_working_and_a_reload_gets_the_new_one(
-    browser: Browser, site_dir: Path, tmp_path: Path
+    after_a_check_page, site_dir: Path, tmp_path: Path
 ) -> None:
+    context, page, url, host = after_a_check_page
     second = deployed(site_dir, tmp_path / "second", pages=["kindcheck", "afwegingskader", "signalen"], new_runtime=True)
     kindcheck = checks.get("kindcheck")
-    with hosting(site_dir) as (url, host):
-        context, watch = new_watched_context(browser, url)
-        try:
-            page = context.new_page()
-            page.goto(url + "kindcheck/")
-            wait_until_controlled(page)
-            wait_for_python(page, "kindcheck")
-            wait_for_runtime_cached(page, site_dir)
-            answer_through(page, kindcheck, ["ja"])
+    answer_through(page, kindcheck, ["ja"])
 
-            host.deploy(second)
-            update_and_wait_for_new_worker(page)
-            # The open page goes on with its own build: its check, and a link to
-            # another page of that build (whose Python the server no longer has).
-            answer_through(page, kindcheck, ["ja", "nee"], start=1)
-            page.get_by_role("link", name="Afwegingskader").first.click()
-            page.wait_for_url(url + "afwegingskader/")
-            assert build_shown(page) == "A"
-            wait_for_python(page, "afwegingskader")
-            answer_through(page, checks.get("afwegingskader"), ["ja"])
+    host.deploy(second)
+    update_and_wait_for_new_worker(page)
+    # The open page goes on with its own build: its check, and a link to
+    # another page of that build (whose Python the server no longer has).
+    answer_through(page, kindcheck, ["ja", "nee"], start=1)
+    page.get_by_role("link", name="Afwegingskader").first.click()
+    page.wait_for_url(url + "afwegingskader/")
+    assert build_shown(page) == "A"
+    wait_for_python(page, "afwegingskader")
+    answer_through(page, checks.get("afwegingskader"), ["ja"])
 
-            # A reload (the only page of the old build) gets the new build,
-            # Python included, and offline works after it.
-            page.reload()
-            expect(page.locator('h1[data-build="B"]')).to_be_visible(timeout=SERVICE_WORKER_TIMEOUT_MS)
-            wait_for_python(page, "afwegingskader")
-            wait_for_runtime_cached(page, second)
-            context.set_offline(True)
-            page.goto(url + "kindcheck/")
-            assert build_shown(page) == "B"
-            wait_for_python(page, "kindcheck")
-            answer_through(page, kindcheck, ["nee"])
-            page.goto(url + "signalen/")
-            assert build_shown(page) == "B"
-            names = list(cached(page))
-            assert len(names) == 1, f"the old build's cache is left behind: {names}"
-        finally:
-            context.close()
+    # A reload (the only page of the old build) gets the new build,
+    # Python included, and offline works after it.
+    page.reload()
+    expect(page.locator('h1[data-build="B"]')).to_be_visible(timeout=SERVICE_WORKER_TIMEOUT_MS)
+    wait_for_python(page, "afwegingskader")
+    wait_for_runtime_cached(page, second)
+    context.set_offline(True)
+    page.goto(url + "kindcheck/")
+    assert build_shown(page) == "B"
+    wait_for_python(page, "kindcheck")
+    answer_through(page, kindcheck, ["nee"])
+    page.goto(url + "signalen/")
+    assert build_shown(page) == "B"
+    names = list(cached(page))
+    assert len(names) == 1, f"the old build's cache is left behind: {names}"
 
 
 def test_a_deploy_that_changes_one_page_costs_that_page_and_the_service_worker(
-    browser: Browser, site_dir: Path, tmp_path: Path
+    after_a_check_page, site_dir: Path, tmp_path: Path
 ) -> None:
+    context, page, url, host = after_a_check_page
     second = deployed(site_dir, tmp_path / "second", pages=["signalen"])
-    with hosting(site_dir) as (url, host):
-        context, _ = new_watched_context(browser, url)
-        try:
-            page = context.new_page()
-            page.goto(url + "kindcheck/")
-            wait_until_controlled(page)
-            wait_for_python(page, "kindcheck")
-            wait_for_runtime_cached(page, site_dir)
-            page.goto(url + "signalen/")
-            since = len(host.sent())
-            host.deploy(second)
-            update_and_wait_for_new_worker(page)
-            # The host logs a response once its connection closes, a moment
-            # after the browser has it.
-            wait_for_request(host, "/signalen/", since)
-            # Not even a revalidation of what did not change.
-            asked = sorted({s.path for s in host.sent(since)})
-            assert asked == ["/signalen/", "/sw.js"]
-            # The new build's cache holds the runtime too (copied, not downloaded).
-            page.reload()
-            expect(page.locator('h1[data-build="B"]')).to_be_visible(timeout=SERVICE_WORKER_TIMEOUT_MS)
-            wait_for_runtime_cached(page, second)
-        finally:
-            context.close()
+    page.goto(url + "signalen/")
+    since = len(host.sent())
+    host.deploy(second)
+    update_and_wait_for_new_worker(page)
+    # The host logs a response once its connection closes, a moment
+    # after the browser has it.
+    host.wait_for("/signalen/", since)
+    # Not even a revalidation of what did not change.
+    asked = sorted({s.path for s in host.sent(since)})
+    assert asked == ["/signalen/", "/sw.js"]
+    # The new build's cache holds the runtime too (copied, not downloaded).
+    page.reload()
+    expect(page.locator('h1[data-build="B"]')).to_be_visible(timeout=SERVICE_WORKER_TIMEOUT_MS)
+    wait_for_runtime_cached(page, second)
 
 
 def test_files_that_do_not_match_the_build_are_never_stored(browser: Browser, site_dir: Path, tmp_path: Path) -> None:
@@ -283,7 +295,7 @@ def test_files_that_do_not_match_the_build_are_never_stored(browser: Browser, si
         try:
             page = context.new_page()
             page.goto(url)
-            wait_for_request(host, "/signalen/")
+            host.wait_for("/signalen/")
             # The install fails on the page that does not match: no worker takes over.
             wait_in_page(
                 page,

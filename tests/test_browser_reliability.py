@@ -8,13 +8,14 @@ import datetime
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, Route, expect
+from playwright.sync_api import Browser, Page, Playwright, expect
 
 import checks
 from checks.render import scheme_id
 from tests.support.browser import (
     CHROMIUM_ARGS,
     FAILED_MESSAGE,
+    HeldWasm,
     PageWatch,
     assert_summary,
     check_root,
@@ -46,45 +47,6 @@ def shown_node(page: Page, name: str) -> str | None:
 # --- A submit answers the question on screen, once --------------------------------
 
 
-class HeldWasm:
-    """Holds the page's WebAssembly requests until the test releases them;
-    once released, later requests go straight through."""
-
-    def __init__(self) -> None:
-        self.held: list[Route] = []
-        self.released = False
-
-    def handle(self, route: Route) -> None:
-        if self.released:
-            route.continue_()
-        else:
-            self.held.append(route)
-
-    def wait_until_asked(self, page: Page) -> None:
-        """Let Playwright deliver events until the worker has asked for the wasm."""
-        for _ in range(400):
-            if self.held:
-                return
-            page.wait_for_timeout(25)
-        raise AssertionError("the worker never asked for the WebAssembly runtime")
-
-    def release(self) -> None:
-        self.released = True
-        for route in self.held:
-            route.continue_()
-
-
-@pytest.fixture
-def held_wasm(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch, HeldWasm]]:
-    """A fresh profile without a service worker (its precache would serve the
-    wasm around the hold)."""
-    context, watch = new_watched_context(browser, base_url, service_workers="block")
-    wasm = HeldWasm()
-    context.route("**/*.wasm", wasm.handle)
-    yield context.new_page(), watch, wasm
-    context.close()
-
-
 def walk_from(page: Page, name: str, answers: tuple[str, ...], start: int) -> None:
     """Answer from position ``start`` on, each question checked to be the one expected."""
     check = checks.get(name)
@@ -101,8 +63,8 @@ def test_a_second_click_while_python_loads_answers_nothing_more(
     page, watch, wasm = held_wasm
     check = checks.get("afwegingskader")
     before = datetime.date.today()
-    page.goto(page_url(base_url, "afwegingskader/"))
-    wasm.wait_until_asked(page)
+    with wasm.asked(page):
+        page.goto(page_url(base_url, "afwegingskader/"))
     expect(check_root(page, "afwegingskader")).to_have_attribute("data-python", "loading")
     choose(page, "afwegingskader", "ja")
     press_volgende(page, "afwegingskader")
@@ -296,15 +258,15 @@ def test_blocked_webassembly_keeps_the_question_and_points_into_the_scheme(
 ) -> None:
     page, watch, wasm = held_wasm
     check = checks.get("afwegingskader")
-    page.goto(page_url(base_url, "afwegingskader/"))
-    wasm.wait_until_asked(page)
+    with wasm.asked(page):
+        page.goto(page_url(base_url, "afwegingskader/"))
     choose(page, "afwegingskader", "ja")
     press_volgende(page, "afwegingskader")
     expect(check_root(page, "afwegingskader").get_by_role("status")).to_have_text(NOT_READY_MESSAGE)
 
     # Blocked: the start from the snapshot, then the normal start.
-    wasm.held.pop().abort()
-    wasm.wait_until_asked(page)
+    with wasm.asked(page):
+        wasm.held.pop().abort()
     wasm.held.pop().abort()
 
     root = check_root(page, "afwegingskader")

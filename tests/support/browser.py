@@ -3,6 +3,7 @@ Playwright (its own browser download does not work on these machines)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import os
@@ -10,13 +11,13 @@ import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, Response, expect
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Locator, Page, Request, Response, Route, expect
 
 import checks
-from checks.engine import Check, Question
+from checks.engine import Check, Outcome, Question
 from checks.render import caption, record_text
 from tests.support.site import page_file, redirect_target
 
@@ -131,6 +132,46 @@ def new_watched_context(browser: Browser, origin: str, **options: Any) -> tuple[
     return context, watch
 
 
+class HeldWasm:
+    """Holds a profile's WebAssembly requests (``context.route("**/*.wasm",
+    held.handle)``) until the test lets them through or aborts them; once
+    released, later requests go straight through."""
+
+    def __init__(self) -> None:
+        self.held: list[Route] = []
+        self.released = False
+        # Routes held so far, including those the test took from ``held``.
+        self.count = 0
+
+    def handle(self, route: Route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.held.append(route)
+            self.count += 1
+
+    @contextlib.contextmanager
+    def asked(self, page: Page, timeout: float = FAILED_TIMEOUT_MS) -> Iterator[None]:
+        """Around what makes the page (or its worker) ask for the wasm: returns
+        once that request is held. Playwright reports a request, then hands its
+        route to the handler; both are sent together, so one round trip after
+        the request has the route in ``held``."""
+        before = self.count
+        with page.context.expect_event("request", predicate=_is_wasm, timeout=timeout):
+            yield
+        page.evaluate("() => 0")
+        assert self.count > before, "the page asked for the WebAssembly runtime, but no route was held"
+
+    def release(self) -> None:
+        self.released = True
+        for route in self.held:
+            route.continue_()
+
+
+def _is_wasm(request: Request) -> bool:
+    return urlsplit(request.url).path.endswith(".wasm")
+
+
 def page_url(base_url: str, relative: str) -> str:
     return base_url + relative.lstrip("/")
 
@@ -211,13 +252,21 @@ def answer(page: Page, name: str, answer_id: str) -> None:
     press_volgende(page, name)
 
 
-def walk(page: Page, check: Check, answers: tuple[str, ...] | list[str]) -> Locator:
+def walk(
+    page: Page,
+    check: Check,
+    answers: tuple[str, ...] | list[str],
+    visit: Callable[[Question | Outcome, Locator], None] | None = None,
+) -> Locator:
     """Click through ``answers`` from the first question (which must be shown);
     asserts each question on the way (its caption, text and exact answer labels)
-    and returns the outcome's element."""
+    and returns the outcome's element. ``visit(node, shown)`` is called at each
+    step as it shows, before it is answered (the accessibility audit)."""
     for position in range(len(answers) + 1):
         node = check.step(list(answers[:position]))
         shown = wait_for_node(page, check, node.id)
+        if visit is not None:
+            visit(node, shown)
         if isinstance(node, Question):
             legend = shown.locator("legend")
             shown_caption = legend.locator(".mdx-check__caption").inner_text()

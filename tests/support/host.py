@@ -59,7 +59,12 @@ class Host:
     bottleneck: Bottleneck | None = None
     log: list[Sent] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # Notified on every new entry of the log (wait_for).
+    logged: threading.Condition = field(init=False)
     _gzipped: dict[tuple[Path, int, int], bytes] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.logged = threading.Condition(self.lock)
 
     def deploy(self, directory: Path) -> None:
         """Serve another build from now on, as a host does after an upload."""
@@ -84,6 +89,14 @@ class Host:
     def sent(self, since: int = 0) -> list[Sent]:
         with self.lock:
             return list(self.log[since:])
+
+    def wait_for(self, path: str, since: int = 0, timeout_s: float = 60) -> None:
+        """Wait until the log, from entry ``since`` on, holds a response for
+        ``path``. The host logs a response once its connection closes, a
+        moment after the browser has it."""
+        with self.logged:
+            if not self.logged.wait_for(lambda: any(s.path == path for s in self.log[since:]), timeout_s):
+                raise AssertionError(f"nothing asked for {path}: {self.log[since:]}")
 
 
 class _CountingWriter(io.RawIOBase):
@@ -127,8 +140,9 @@ class _HostHandler(StaticHandler):
                 status=self._status,
                 size=self.wfile.count,  # type: ignore[attr-defined]
             )
-            with self.host.lock:
+            with self.host.logged:
                 self.host.log.append(entry)
+                self.host.logged.notify_all()
 
     def send_response(self, code: int, message: str | None = None) -> None:
         self._status = code
