@@ -25,7 +25,9 @@ navigator.serviceWorker.register = (...args) => {
 """
 REGISTRATIONS = "window.mdxRegistrations"
 WAITS_AT_MOST_MS = 10_000
-PAUSED_AT = "2026-11-30T08:00:00Z"
+# Any fixed instant: the clock starts there and stands still a second later.
+CLOCK_STARTS = "2026-01-01T00:00:00Z"
+CLOCK_STOPS = "2026-01-01T00:00:01Z"
 
 
 @pytest.fixture
@@ -38,8 +40,8 @@ def held_check_page(browser: Browser, base_url: str) -> Iterator[tuple[BrowserCo
     context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
     page = context.new_page()
     # The page's clock stands still until the test moves it.
-    page.clock.install()
-    page.clock.pause_at(PAUSED_AT)
+    page.clock.install(time=CLOCK_STARTS)
+    page.clock.pause_at(CLOCK_STOPS)
     # mdx-site.mjs imports mdx-offline.mjs before it asks for mdx-check.mjs: once
     # that arrives, mdx-offline.mjs has made its choice.
     with page.expect_response("**/mdx-check.mjs"):
