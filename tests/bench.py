@@ -430,7 +430,7 @@ def real_link_lines(real: dict[str, Samples]) -> list[str]:
         Row("First question visible, cold", f"{seconds(real['real question'].median)} ({real['real question'].spread()} ms)"),
         Row("Python ready, cold", f"{seconds(ready.median)} ({ready.spread()} ms)", f"{seconds(stock.median)} ({stock.spread()} ms)",
             f"{ratio:.2f}×", f"≤ {REAL_LINK_RATIO_TARGET}× stock", ratio <= REAL_LINK_RATIO_TARGET),
-        Row("Bytes until Python is ready, cold", mb(real["real check bytes"].median), mb(real["real stock bytes"].median),
+        Row("Bytes of a cold check page until it is idle (Python, then the offline copy of the pages, 0.7 MB, which waits for Python)", mb(real["real check bytes"].median), mb(real["real stock bytes"].median),
             f"{real['real check bytes'].median / real['real stock bytes'].median:.2f}×"),
         Row("Content page /" + CONTENT_PAGE + ", cold: page loaded / service worker done",
             f"{seconds(real['real content load'].median)} / {seconds(real['real content stored'].median)}"),
@@ -624,7 +624,7 @@ REAL_HOW = (
     "{runs} runs. Both sites are served by `tests/support/host.py` as a static host serves them (gzip for text "
     "and `.wasm`; `.zip`, `.whl` and the snapshot's `.bin` as they are) behind one shared bottleneck: a token bucket over "
     "all connections, plus a fixed delay before each response. Each run: a cold check page (new profile; Python "
-    "ready as above; bytes until then, counted by the host), the stock page the same way, and a cold visit to "
+    "ready as above; bytes until the page is idle, counted by the host), the stock page the same way, and a cold visit to "
     "/{content} until its service worker controls it (bytes of the page and of the worker's install, Python files "
     "counted). Then once: a visitor with pages and Python stored, after a deploy that changes only /{content} "
     "(a copy of the site with that page changed and `sw.js` written again by the build's code): the page is "
