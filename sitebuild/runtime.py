@@ -138,24 +138,23 @@ def pyodide_version(source: Path) -> str:
     return version
 
 
-def _run_python(args: list[str], what: str, env: dict[str, str] | None = None) -> None:
-    """Run a tool of this Python's environment (``python -m ...``); a failure names the fix."""
+def _run(command: list[str], what: str, hint: str, **options: object) -> None:
+    """Run a build tool; a hang or a failure stops the build with its output."""
     try:
         completed = subprocess.run(
-            [sys.executable, *args],
-            capture_output=True,
-            text=True,
-            timeout=COMPILE_TIMEOUT_SECONDS,
-            check=False,
-            env=env,
+            command, capture_output=True, text=True, timeout=COMPILE_TIMEOUT_SECONDS, check=False, **options
         )
     except subprocess.TimeoutExpired as error:
         raise RuntimeBuildError(f"{what} did not finish in {COMPILE_TIMEOUT_SECONDS} s") from error
     if completed.returncode != 0:
         raise RuntimeBuildError(
-            f"{what} failed (exit {completed.returncode}; `make deps` installs the tools, on Python >= 3.12):\n"
-            f"{(completed.stderr or completed.stdout).strip()}"
+            f"{what} failed (exit {completed.returncode}{hint}):\n{(completed.stderr or completed.stdout).strip()}"
         )
+
+
+def _run_python(args: list[str], what: str, env: dict[str, str] | None = None) -> None:
+    """Run a tool of this Python's environment (``python -m ...``); a failure names the fix."""
+    _run([sys.executable, *args], what, "; `make deps` installs the tools, on Python >= 3.12", env=env)
 
 
 def build_checks_wheel(project_root: Path) -> tuple[str, bytes]:
@@ -206,19 +205,7 @@ def _node() -> str:
 
 
 def _run_node(script: Path, args: list[str], project_root: Path) -> None:
-    try:
-        completed = subprocess.run(
-            [_node(), str(script), *args],
-            cwd=project_root,
-            capture_output=True,
-            text=True,
-            timeout=COMPILE_TIMEOUT_SECONDS,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as error:
-        raise RuntimeBuildError(f"{script.name} did not finish in {COMPILE_TIMEOUT_SECONDS} s") from error
-    if completed.returncode != 0:
-        raise RuntimeBuildError(f"{script.name} failed (exit {completed.returncode}):\n{completed.stderr.strip()}")
+    _run([_node(), str(script), *args], script.name, "", cwd=project_root)
 
 
 def run_compiler(jobs: list[dict[str, str]], boot_stdlib: Path | None, project_root: Path) -> None:
