@@ -300,7 +300,14 @@ def history_entries(page: Page) -> list[dict[str, Any]]:
 def wait_for_service_worker(page: Page, timeout: float = READY_TIMEOUT_MS) -> None:
     """Wait until the service worker has installed (so precached everything)
     and controls this page, reloading once if it did not claim the page."""
-    page.evaluate("async () => { await navigator.serviceWorker.ready; }")
+    # page.evaluate has no timeout of its own: the race is the deadline.
+    page.evaluate(
+        """(timeout) => Promise.race([
+            navigator.serviceWorker.ready,
+            new Promise((_, reject) => setTimeout(() => reject(new Error("no service worker got ready")), timeout)),
+        ]).then(() => undefined)""",
+        timeout,
+    )
     try:
         page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=10_000)
     except Exception:  # noqa: BLE001 - Playwright's TimeoutError; one reload, then fail below
