@@ -372,7 +372,7 @@ def measure_lighthouse(site: Path, runs: int) -> dict[str, dict[str, list[float]
     4G and a slowed CPU), performance and accessibility, against the site
     served with gzip on localhost; CHROME_PATH is the system Chromium."""
     if not LIGHTHOUSE.is_file():
-        raise SystemExit(f"{LIGHTHOUSE} is missing: run `make deps` (npm ci)")
+        raise SystemExit(f"{LIGHTHOUSE} is missing: `make bench` installs it (npm ci, optional dependencies included)")
     scores: dict[str, dict[str, list[float]]] = {}
     environment = {**os.environ, "CHROME_PATH": chromium_path()}
     with hosting(site) as (base, _), tempfile.TemporaryDirectory(prefix="mdx-lighthouse-") as scratch:
