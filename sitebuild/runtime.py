@@ -10,7 +10,8 @@ start-up; shipping ``.pyc`` files cuts ``loadPyodide()`` by about two thirds
 (figures in BENCHMARKS.md). The bytecode belongs to Pyodide's Python (3.14),
 not to the build machine's, so ``compile_python.mjs`` compiles inside Pyodide,
 in Node. The compiled zips are cached under ``.cache/pyodide/``, keyed by
-everything that goes into them, so only the first build pays (about 10 s).
+everything that goes into them, so only the first build pays (about 10 s);
+so are the pure wheel and the lock data (about 1 s of every build).
 
 Why a memory snapshot: restoring Python's memory, saved once at build time
 by ``snapshot_python.mjs`` right after start-up, skips that start-up in the
@@ -58,6 +59,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import checks as check_definitions
@@ -105,6 +107,9 @@ SNAPSHOT_CODE = (
     Path(__file__).with_name("wasm.py"),
 )
 SNAPSHOT_NAME = "python_snapshot"
+# The pure wheel and the lock data, cached like the compiled files.
+PURE_WHEEL_DIR = "pure-wheel"
+LOCK_NAME = "pyodide-lock"
 CACHE_DIR = Path(".cache") / "pyodide"
 # Another cache folder (absolute, or relative to the project): the test that
 # builds twice from an empty cache gives each build its own.
@@ -178,6 +183,36 @@ def build_checks_wheel(project_root: Path) -> tuple[str, bytes]:
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _tool_versions(*distributions: str) -> bytes:
+    return " ".join(f"{name}=={metadata.version(name)}" for name in distributions).encode()
+
+
+def _project_sources(project: Path) -> bytes:
+    """Every file of a project folder (its name and bytes), bytecode left out."""
+    digest = hashlib.sha256()
+    for path in sorted(project.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def checks_wheel(project_root: Path) -> tuple[str, bytes]:
+    """``build_checks_wheel``, kept in the cache under a key of its sources
+    and tools: a build that changed no check skips two seconds of ``build``."""
+    project = project_root / CHECKS_PROJECT
+    key = _sha256(_project_sources(project) + SOURCE_DATE_EPOCH.encode() + _tool_versions("build", "hatchling"))[:16]
+    folder = cache_dir(project_root) / f"{PURE_WHEEL_DIR}-{key}"
+    found = list(folder.glob("*.whl")) if folder.is_dir() else []
+    if len(found) == 1:
+        return found[0].name, found[0].read_bytes()
+    name, data = build_checks_wheel(project_root)
+    folder.mkdir(parents=True, exist_ok=True)
+    scratch = folder / f".{name}.partial"
+    scratch.write_bytes(data)
+    os.replace(scratch, folder / name)  # atomic: a parallel build sees all or nothing
+    return name, data
 
 
 def cache_key(version: str, source: bytes, *tools: Path) -> str:
@@ -322,10 +357,30 @@ def pack_snapshot(image: bytes, initial: bytes) -> bytes:
 
 def prune(cache: Path) -> None:
     """Keep the newest few cached files of each kind."""
-    for pattern in (f"{STDLIB_NAME}-*.zip", f"{PACKAGE_NAME}-*.whl", f"{SNAPSHOT_NAME}-*.bin"):
+    patterns = (f"{STDLIB_NAME}-*.zip", f"{PACKAGE_NAME}-*.whl", f"{SNAPSHOT_NAME}-*.bin", f"{LOCK_NAME}-*.json", f"{PURE_WHEEL_DIR}-*")
+    for pattern in patterns:
         found = sorted(cache.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in found[CACHE_KEEP:]:
-            stale.unlink(missing_ok=True)
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
+
+
+def cached_lock_data(project_root: Path, pyodide_lock: dict, runtime_dir: Path, wheel: Path) -> dict:
+    """``lock_data``, kept in the cache under a key of everything it is made
+    from: the runtime's lock info, the wheel, its place and the tools."""
+    inputs = json.dumps(pyodide_lock.get("info"), sort_keys=True).encode() + wheel.read_bytes()
+    inputs += wheel.relative_to(runtime_dir).as_posix().encode() + _tool_versions("pyodide-lock", "pyodide-cli")
+    cached = cache_dir(project_root) / f"{LOCK_NAME}-{_sha256(inputs)[:16]}.json"
+    if cached.is_file():
+        return json.loads(cached.read_text(encoding="utf-8"))
+    lock = lock_data(pyodide_lock, runtime_dir, wheel)
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    scratch = cached.with_suffix(".partial")
+    scratch.write_text(json.dumps(lock), encoding="utf-8")
+    os.replace(scratch, cached)
+    return lock
 
 
 def lock_data(pyodide_lock: dict, runtime_dir: Path, wheel: Path) -> dict:
@@ -409,7 +464,7 @@ def install(site_dir: Path, project_root: Path) -> Path:
     for name in PYODIDE_FILES:
         shutil.copyfile(source / name, target / name)
 
-    wheel_name, pure_wheel = build_checks_wheel(project_root)
+    wheel_name, pure_wheel = checks_wheel(project_root)
     stdlib, checks = compiled_archives(project_root, source, pure_wheel)
     stdlib_name = _write_hashed(target, STDLIB_NAME, stdlib.read_bytes())
     empty_stdlib_name = _write_hashed(target, EMPTY_STDLIB_NAME, empty_zip())
@@ -425,6 +480,6 @@ def install(site_dir: Path, project_root: Path) -> Path:
         # The worker's start-up probe asks one of these, so it names no check itself.
         "names": list(check_definitions.names()),
     }
-    manifest_text = manifest(stdlib_name, empty_stdlib_name, snapshot_name, checks_entry, lock_data(runtime_lock, target, wheel))
+    manifest_text = manifest(stdlib_name, empty_stdlib_name, snapshot_name, checks_entry, cached_lock_data(project_root, runtime_lock, target, wheel))
     (target / MANIFEST).write_text(manifest_text, encoding="utf-8")
     return target

@@ -67,6 +67,11 @@ const FIXED_TIME_MS = 1767225600000;
  * call, so replacing the export is enough).
  */
 function freezeTheWorld() {
+  // Emscripten names the program after this script's path on this machine
+  // (process.argv[1]) and puts that in the environment and Python's argv:
+  // the image would change with the folder the project lies in. A browser
+  // has "./this.program" there; so does the image.
+  process.argv[1] = "./this.program";
   Date.now = () => FIXED_TIME_MS;
   let ticks = 0;
   // Monotonic must not stand still (a wait loop would never end): it moves

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import fcntl
 import os
+import signal
 import subprocess
 import sys
+import threading
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import IO, Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
@@ -17,6 +20,9 @@ from tests.support.browser import CHROMIUM_ARGS, HeldWasm, PageWatch, chromium_p
 from tests.support.static_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
+SITE_LOCK = "site.lock"
+SITE = "site"
+SITE_BUILD_FAILED = "site-build-failed.txt"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -25,11 +31,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.flaky(reruns=1))
+    # Files that never need the built site go first: they run while the
+    # site is built in the background (pytest_sessionstart). pytest-xdist
+    # hands out whole files in the order of their first test.
+    needs_site = {item.path for item in items if "site_dir" in item.fixturenames}
+    items.sort(key=lambda item: item.path in needs_site)
+
+
+def build_command(target: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)]
 
 
 def build_site(target: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        build_command(target),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -37,17 +52,75 @@ def build_site(target: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def shared_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The run's temporary folder that every pytest-xdist worker shares."""
+    root = tmp_path_factory.getbasetemp()
+    return root.parent if os.environ.get("PYTEST_XDIST_WORKER") else root
+
+
+@dataclass
+class BackgroundBuild:
+    """The site's build, started once per run by the main process and holding
+    the run's site lock until it has finished."""
+
+    process: subprocess.Popen[str]
+    waiter: threading.Thread
+
+
+BACKGROUND_BUILD = pytest.StashKey[BackgroundBuild]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Start the strict build before pytest-xdist starts its workers (hence
+    tryfirst), so it runs beside the tests that need no site."""
+    config = session.config
+    if os.environ.get("PYTEST_XDIST_WORKER") or config.option.collectonly:
+        return
+    root = shared_root(config._tmp_path_factory)  # noqa: SLF001 - the tmp_path_factory fixture's own object
+    lock = open(root / SITE_LOCK, "w")  # noqa: SIM115 - released by the waiter thread
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    process = subprocess.Popen(
+        build_command(root / SITE),
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        # Its own process group, so ending it ends the Node tools it runs too.
+        start_new_session=True,
+    )
+    waiter = threading.Thread(target=_finish_build, args=(process, root, lock), daemon=True)
+    waiter.start()
+    config.stash[BACKGROUND_BUILD] = BackgroundBuild(process, waiter)
+
+
+def _finish_build(process: subprocess.Popen[str], root: Path, lock: IO[str]) -> None:
+    _, errors = process.communicate()
+    if process.returncode != 0:
+        (root / SITE_BUILD_FAILED).write_text(errors or f"exit {process.returncode}", encoding="utf-8")
+    lock.close()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """A run that needed no site (one pure test file) does not wait for it."""
+    build = session.config.stash.get(BACKGROUND_BUILD, None)
+    if build is None:
+        return
+    if build.process.poll() is None:
+        os.killpg(build.process.pid, signal.SIGTERM)
+    build.waiter.join()
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built once per run with --strict; a failed build fails every
-    test that needs it. With pytest-xdist the workers share the run's
-    temporary folder: the first to get here builds, the others wait for it
-    and use the same files (the tests only read them)."""
-    root = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        root = root.parent
-    target, failed = root / "site", root / "site-build-failed.txt"
-    with open(root / "site.lock", "w") as lock:
+    test that needs it. The main process builds it in the background at the
+    start of the run and holds the lock until it is done; the workers of
+    pytest-xdist wait for the lock and use the same files (the tests only
+    read them). Whoever finds no build done makes one."""
+    root = shared_root(tmp_path_factory)
+    target, failed = root / SITE, root / SITE_BUILD_FAILED
+    with open(root / SITE_LOCK, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not target.is_dir() and not failed.exists():
             result = build_site(target)

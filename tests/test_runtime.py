@@ -21,6 +21,7 @@ import re
 import shutil
 import struct
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -191,10 +192,40 @@ def test_two_builds_of_the_wheel_give_the_same_bytes(tmp_path: Path) -> None:
         assert {info.date_time for info in wheel.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
+def test_the_wheel_is_built_again_when_a_source_changes_and_else_taken_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(ROOT / runtime.CHECKS_PROJECT, tmp_path / runtime.CHECKS_PROJECT, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setenv(runtime.CACHE_ENV, str(tmp_path / "cache"))
+    built: list[Path] = []
+    real_build = runtime.build_checks_wheel
+    monkeypatch.setattr(runtime, "build_checks_wheel", lambda root: built.append(root) or real_build(root))
+
+    first = runtime.checks_wheel(tmp_path)
+    assert runtime.checks_wheel(tmp_path) == first and len(built) == 1, "the unchanged sources were built again"
+    assert first == real_build(ROOT), "the cached wheel is not the one the sources give"
+
+    engine = tmp_path / runtime.CHECKS_PROJECT / "engine.py"
+    engine.write_text(engine.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    changed = runtime.checks_wheel(tmp_path)
+    assert len(built) == 2 and changed[1] != first[1], "a changed source gave the cached wheel"
+
+
 def test_the_snapshot_is_gzip_under_a_name_no_host_decodes_for_the_browser(built: Path) -> None:
     name = manifest(built)["snapshot"]
     assert name.endswith(".bin") and ".gz" not in name
     assert (built / name).read_bytes()[:2] == b"\x1f\x8b"
+
+
+def test_the_snapshot_holds_no_path_of_the_build_machine(built: Path) -> None:
+    """Else the same sources give another image in another folder (a CI
+    checkout, a colleague's clone), and every returning visitor downloads it
+    again. Only the static part is stored XOR the wasm's memory; the heap,
+    where such strings live, is in the gzip as it is."""
+    image = gzip.decompress((built / manifest(built)["snapshot"]).read_bytes())
+    places = (ROOT, runtime.cache_dir(ROOT).resolve(), Path(sys.executable).parent)
+    held = [str(place) for place in places if str(place).encode() in image]
+    assert held == [], f"the snapshot holds paths of the build machine: {held}"
 
 
 def test_a_rebuild_into_the_same_site_leaves_no_stale_files(built: Path, tmp_path: Path) -> None:
@@ -295,6 +326,10 @@ def test_the_compiled_zips_and_the_snapshot_are_cached(built: Path) -> None:
     assert f"{runtime.STDLIB_NAME}-{version}-{stock_key}.zip" in cached
     assert f"{runtime.PACKAGE_NAME}-{version}-{checks_key}.whl" in cached
     assert any(name.startswith(f"{runtime.SNAPSHOT_NAME}-{version}-") for name in cached)
+    # The lock data the build wrote is the one pyodide-lock makes for this wheel.
+    source_lock = json.loads((PYODIDE / "pyodide-lock.json").read_text(encoding="utf-8"))
+    wheel = wheel_path(built)
+    assert runtime.cached_lock_data(ROOT, source_lock, built, wheel) == runtime.lock_data(source_lock, built, wheel)
 
 
 def test_a_syntax_error_fails_the_build_loudly(tmp_path: Path, node: str) -> None:
