@@ -95,14 +95,14 @@ def build_with_page(tmp_path: Path, markdown: str) -> None:
     build(config)
 
 
-def test_strict_build_stops_on_a_broken_link(tmp_path: Path) -> None:
-    with pytest.raises(Abort):
-        build_with_page(tmp_path, "[kapot](bestaat-niet.md)")
-
-
-def test_strict_build_stops_on_a_missing_anchor(tmp_path: Path) -> None:
-    with pytest.raises(Abort):
-        build_with_page(tmp_path, "[kapot](kindcheck.md#bestaat-niet)")
+def test_strict_build_stops_on_a_broken_link_and_on_a_missing_anchor(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    """One build with both mistakes: each is reported on its own, and
+    strict mode stops on them (MkDocs counts them in its abort)."""
+    with pytest.raises(Abort, match="2 warnings"):
+        build_with_page(tmp_path, "[kapot](bestaat-niet.md)\n\n[kapot](kindcheck.md#bestaat-niet)")
+    warned = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert any("'bestaat-niet.md'" in message for message in warned), warned
+    assert any("'#bestaat-niet'" in message and "kindcheck.md" in message for message in warned), warned
 
 
 def test_strict_build_passes_on_a_good_link(tmp_path: Path) -> None:
