@@ -16,9 +16,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 # uv installs the pinned packages of requirements.txt in seconds where pip
-# takes half a minute; it is itself pinned and installed into the venv.
+# takes half a minute; it is itself pinned, and installed beside the venv's
+# packages by the chosen Python's pip. `$(UV) pip install ...` adds one.
 UV_VERSION := 0.13.8
-UV := $(VENV)/bin/uv
+UV_HOME := $(VENV)/uv
+UV := $(UV_HOME)/bin/uv
 
 PY_STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.installed
@@ -36,8 +38,9 @@ $(PY_STAMP): requirements.txt
 	@# A venv of another Python (an older clone's) is made anew, not patched.
 	@if [ -x $(PY) ] && [ "$$($(PY) -c 'import sys; print(sys.version_info[:2])')" != "$$($(PYTHON) -c 'import sys; print(sys.version_info[:2])')" ]; then \
 	  echo "$(VENV) was made by another Python: making it anew with $(PYTHON)"; rm -rf $(VENV); fi
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	@# Without pip: making it takes seconds, and uv installs everything.
+	$(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target $(UV_HOME) uv==$(UV_VERSION)
 	$(UV) pip install --quiet --python $(PY) --link-mode copy -r requirements.txt
 	touch $@
 
