@@ -35,6 +35,8 @@ all: build
 $(PY_STAMP): requirements.txt
 	@"$(PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
 	  echo "Python >= 3.12 is needed and none was found ('$(PYTHON)'): install one, or name it: make PYTHON=/path/to/python3.12" >&2; exit 1; }
+	@"$(PYTHON)" -m pip --version >/dev/null 2>&1 || { \
+	  echo "$(PYTHON) has no pip, which installs uv: install it (python3-pip), or name another Python: make PYTHON=..." >&2; exit 1; }
 	@# A venv of another Python (an older clone's) is made anew, not patched.
 	@if [ -x $(PY) ] && [ "$$($(PY) -c 'import sys; print(sys.version_info[:2])')" != "$$($(PYTHON) -c 'import sys; print(sys.version_info[:2])')" ]; then \
 	  echo "$(VENV) was made by another Python: making it anew with $(PYTHON)"; rm -rf $(VENV); fi
