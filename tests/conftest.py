@@ -31,11 +31,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.flaky(reruns=1))
-    # Files that never need the built site go first: they run while the
-    # site is built in the background (pytest_sessionstart). pytest-xdist
-    # hands out whole files in the order of their first test.
+    # pytest-xdist hands out whole files in the order of their first test.
+    # Files that never need the built site go first: they run while the site
+    # is built in the background (pytest_sessionstart). Then the long files,
+    # so that the short ones fill in at the end and the workers finish
+    # together.
     needs_site = {item.path for item in items if "site_dir" in item.fixturenames}
-    items.sort(key=lambda item: item.path in needs_site)
+    long = {item.path for item in items if item.get_closest_marker("long")}
+    items.sort(key=lambda item: (item.path in needs_site, item.path not in long))
 
 
 def build_command(target: Path) -> list[str]:
