@@ -1,14 +1,19 @@
-"""Accessibility to WCAG 2.2 AA in real headless Chromium.
+"""Accessibility to WCAG 2.2 AA in real headless Chromium, at 1280 px.
 
-- axe-core (tests/support/axe.py) over every built page, at desktop and at
-  320 px width, with collapsed answers opened; over the theme's widgets
-  (search with results, "Terug naar boven", the menu drawer, a tooltip).
-- Reflow: no horizontal scrolling at 320 CSS px and at 200% zoom, on every page.
+- axe-core (tests/support/axe.py) over every built page, with collapsed
+  answers opened; over the theme's widgets (search with results, "Terug naar
+  boven", the menu drawer at 320 px, a tooltip).
+- Tab through every page from the top (WCAG 2.1.1, 2.4.3, 2.4.7, 2.4.11): the
+  skip link first, every control reached once, in document order, each with a
+  visible focus ring and on screen (tests/support/focus.py).
 
-Every state of the checks (each question, its error state, each outcome, the
-copy fallback, the scheme that replaces a failed check) gets the same axe and
-reflow audit during the one walk through every path, in
-tests/test_browser_checks.py. The keyboard is in tests/test_keyboard.py.
+The same at 320 px and 200% zoom (axe, reflow, the Tab walk on one page of
+each kind) is in tests/test_a11y_narrow.py; a separate file, so that pytest-xdist
+can give the two halves to two workers. Every state of the checks (each
+question, its error state, each outcome, the copy fallback, the scheme that
+replaces a failed check) gets the same axe and reflow audit during the one
+walk through every path, in tests/test_browser_checks.py. Each check done by
+keyboard alone is in tests/test_keyboard.py.
 
 Pages come from the built site: a new page is covered without touching this file.
 """
@@ -16,13 +21,12 @@ Pages come from the built site: a new page is covered without touching this file
 from __future__ import annotations
 
 from pathlib import Path
-
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.support import axe
+from tests.support import axe, focus
 from tests.support.pages import assert_no_failures, new_context, open_all_details, open_page, pages_to_audit
-from tests.support.reflow import DESKTOP, NARROW, ZOOM_200, ZOOM_FACTOR, reflow_problems
+from tests.support.reflow import DESKTOP, NARROW
 
 pytestmark = pytest.mark.browser
 
@@ -50,24 +54,43 @@ def audit(page: Page, where: str, failures: list[str]) -> None:
         failures.append(axe.describe(where, found))
 
 
-# --- 1. axe-core over every page ----------------------------------------------------
+# --- 1. Every page at 1280 px: axe-core and the Tab walk ------------------------------
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["desktop", "320px"])
-def test_axe_finds_nothing_on_any_page(browser: Browser, site_dir: Path, base_url: str, viewport: dict[str, int]) -> None:
+@pytest.fixture(scope="module")
+def every_page_at_desktop(browser: Browser, site_dir: Path, base_url: str) -> dict[str, list[str]]:
+    """One load of each page at 1280 px for both of its audits: axe-core,
+    then the Tab walk (which starts from the top of the page again). Their
+    failures are kept apart, one test judges each: a failure of one cannot
+    make the other pass or fail (an error on the way fails both)."""
     pages = pages_to_audit(site_dir)
     assert len(pages) >= 15, pages
-    context = new_context(browser, viewport)
+    failures: dict[str, list[str]] = {"axe": [], "keyboard": []}
+    context = new_context(browser, DESKTOP)
+    focus.install(context)
     try:
         page = context.new_page()
-        failures: list[str] = []
         for relative in pages:
+            where = f"/{relative}"
             open_page(page, base_url + relative)
             open_all_details(page)
-            audit(page, f"/{relative}", failures)
+            audit(page, where, failures["axe"])
+            problems, count = focus.tab_order_problems(page, where)
+            if count < 5:
+                problems.append(f"only {count} Tab stops")
+            if problems:
+                failures["keyboard"].append(f"{where}:\n  " + "\n  ".join(problems))
     finally:
         context.close()
-    assert_no_failures(failures, f"axe-core violations (WCAG 2.2 A/AA) at {viewport['width']} px")
+    return failures
+
+
+def test_axe_finds_nothing_on_any_page(every_page_at_desktop: dict[str, list[str]]) -> None:
+    assert_no_failures(every_page_at_desktop["axe"], "axe-core violations (WCAG 2.2 A/AA) at 1280 px")
+
+
+def test_tab_reaches_every_control_in_order_with_a_visible_focus(every_page_at_desktop: dict[str, list[str]]) -> None:
+    assert_no_failures(every_page_at_desktop["keyboard"], "keyboard focus problems at 1280 px")
 
 
 def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str) -> None:
@@ -125,19 +148,3 @@ def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str)
     finally:
         context.close()
     assert_no_failures(failures, "axe-core violations in the theme's widgets")
-
-# --- 2. Reflow: 320 px and 200% zoom -------------------------------------------------
-
-def test_no_page_scrolls_sideways_at_200_percent_zoom_or_320px(browser: Browser, site_dir: Path, base_url: str) -> None:
-    """Every page at 200% zoom, then at 320 px (a phone at device scale 2)."""
-    context = new_context(browser, ZOOM_200, ZOOM_FACTOR)
-    failures: list[str] = []
-    try:
-        page = context.new_page()
-        for relative in pages_to_audit(site_dir):
-            open_page(page, base_url + relative)
-            open_all_details(page)
-            failures.extend(reflow_problems(page, f"/{relative}"))
-    finally:
-        context.close()
-    assert_no_failures(failures, "pages that scroll sideways")
