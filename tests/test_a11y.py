@@ -1,19 +1,25 @@
-"""Accessibility to WCAG 2.2 AA in real headless Chromium, at 1280 px.
+"""Accessibility to WCAG 2.2 AA in real headless Chromium.
 
-- axe-core (tests/support/axe.py) over every built page, with collapsed
-  answers opened; over the theme's widgets (search with results, "Terug naar
-  boven", the menu drawer at 320 px, a tooltip).
-- Tab through every page from the top (WCAG 2.1.1, 2.4.3, 2.4.7, 2.4.11): the
+Every built page (half of them here, the other half in
+tests/test_a11y_more.py, so that pytest-xdist can give the halves to two
+workers), each on one load (tests/support/audit.py):
+
+- axe-core (tests/support/axe.py) at 1280 px and at 320 px, with collapsed
+  answers opened.
+- Reflow (WCAG 1.4.10): no horizontal scrolling at 320 CSS px and at 200% zoom.
+- Tab through the page from the top (WCAG 2.1.1, 2.4.3, 2.4.7, 2.4.11): the
   skip link first, every control reached once, in document order, each with a
-  visible focus ring and on screen (tests/support/focus.py).
+  visible focus ring and on screen (tests/support/focus.py), at 1280 px, and
+  at 320 px on one page of each kind.
 
-The same at 320 px and 200% zoom (axe, reflow, the Tab walk on one page of
-each kind) is in tests/test_a11y_narrow.py; a separate file, so that pytest-xdist
-can give the two halves to two workers. Every state of the checks (each
-question, its error state, each outcome, the copy fallback, the scheme that
-replaces a failed check) gets the same axe and reflow audit during the one
-walk through every path, in tests/test_browser_checks.py. Each check done by
-keyboard alone is in tests/test_keyboard.py.
+And axe-core over the theme's widgets: search with results, "Terug naar
+boven", the menu drawer at 320 px, a tooltip.
+
+Every state of the checks (each question, its error state, each outcome, the
+copy fallback, the scheme that replaces a failed check) gets the same axe and
+reflow audit during the one walk through every path, in
+tests/test_browser_checks.py. Each check done by keyboard alone is in
+tests/test_keyboard.py.
 
 Pages come from the built site: a new page is covered without touching this file.
 """
@@ -21,11 +27,12 @@ Pages come from the built site: a new page is covered without touching this file
 from __future__ import annotations
 
 from pathlib import Path
+
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.support import axe, focus
-from tests.support.pages import assert_no_failures, new_context, open_all_details, open_page, pages_to_audit
+from tests.support.audit import CONCERNS, NARROW_TAB_PAGES, audit_pages, axe_audit
+from tests.support.pages import assert_no_failures, new_context, open_page, pages_to_audit
 from tests.support.reflow import DESKTOP, NARROW
 
 pytestmark = pytest.mark.browser
@@ -48,49 +55,22 @@ def search(page: Page, query: str) -> None:
     page.locator(".md-search-result__item").first.wait_for(state="visible")
 
 
-def audit(page: Page, where: str, failures: list[str]) -> None:
-    found = axe.violations(page)
-    if found:
-        failures.append(axe.describe(where, found))
-
-
-# --- 1. Every page at 1280 px: axe-core and the Tab walk ------------------------------
+# --- 1. Every page: axe-core, reflow, the Tab walk -----------------------------------
 
 
 @pytest.fixture(scope="module")
-def every_page_at_desktop(browser: Browser, site_dir: Path, base_url: str) -> dict[str, list[str]]:
-    """One load of each page at 1280 px for both of its audits: axe-core,
-    then the Tab walk (which starts from the top of the page again). Their
-    failures are kept apart, one test judges each: a failure of one cannot
-    make the other pass or fail (an error on the way fails both)."""
+def first_half(browser: Browser, site_dir: Path, base_url: str) -> dict[str, list[str]]:
+    """The audit of half of the pages, once for all its tests (each judges
+    its own concern: a failure of one cannot make another pass or fail)."""
     pages = pages_to_audit(site_dir)
     assert len(pages) >= 15, pages
-    failures: dict[str, list[str]] = {"axe": [], "keyboard": []}
-    context = new_context(browser, DESKTOP)
-    focus.install(context)
-    try:
-        page = context.new_page()
-        for relative in pages:
-            where = f"/{relative}"
-            open_page(page, base_url + relative)
-            open_all_details(page)
-            audit(page, where, failures["axe"])
-            problems, count = focus.tab_order_problems(page, where)
-            if count < 5:
-                problems.append(f"only {count} Tab stops")
-            if problems:
-                failures["keyboard"].append(f"{where}:\n  " + "\n  ".join(problems))
-    finally:
-        context.close()
-    return failures
+    assert set(NARROW_TAB_PAGES) <= set(pages), f"NARROW_TAB_PAGES names pages that are gone: {NARROW_TAB_PAGES}"
+    return audit_pages(browser, base_url, pages[0::2])
 
 
-def test_axe_finds_nothing_on_any_page(every_page_at_desktop: dict[str, list[str]]) -> None:
-    assert_no_failures(every_page_at_desktop["axe"], "axe-core violations (WCAG 2.2 A/AA) at 1280 px")
-
-
-def test_tab_reaches_every_control_in_order_with_a_visible_focus(every_page_at_desktop: dict[str, list[str]]) -> None:
-    assert_no_failures(every_page_at_desktop["keyboard"], "keyboard focus problems at 1280 px")
+@pytest.mark.parametrize("concern", CONCERNS)
+def test_every_page_passes(first_half: dict[str, list[str]], concern: str) -> None:
+    assert_no_failures(first_half[concern], f"{concern}, first half of the pages")
 
 
 def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str) -> None:
@@ -104,7 +84,7 @@ def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str)
 
         page.locator(".md-search__input").click()
         search(page, "melding")
-        audit(page, "search with results", failures)
+        axe_audit(page, "search with results", failures)
         page.locator(".md-search__input").press("Escape")
 
         page.mouse.wheel(0, 4000)
@@ -113,14 +93,14 @@ def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str)
         page.mouse.wheel(0, -400)
         top = page.locator(".md-top")
         top.wait_for(state="visible")
-        audit(page, '"Terug naar boven" shown', failures)
+        axe_audit(page, '"Terug naar boven" shown', failures)
 
         abbr = page.locator(".md-content abbr").first
         abbr.scroll_into_view_if_needed()
         # The theme's tooltips feature is off: the browser shows the title
         # itself, so there is nothing in the page to wait for.
         abbr.hover()
-        audit(page, "tooltip of an abbreviation", failures)
+        axe_audit(page, "tooltip of an abbreviation", failures)
     finally:
         context.close()
 
@@ -130,12 +110,12 @@ def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str)
         open_page(page, f"{base_url}meldcode/stap-1/")
         page.locator('label.md-header__button[for="__search"]').click()
         search(page, "melding")
-        audit(page, "search with results at 320 px", failures)
+        axe_audit(page, "search with results at 320 px", failures)
         page.locator(".md-search__input").press("Escape")
 
         page.locator('label.md-header__button[for="__drawer"]').click()
         page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
-        audit(page, "menu drawer open at 320 px", failures)
+        axe_audit(page, "menu drawer open at 320 px", failures)
         # The drawer as the keyboard sees it (the whole menu as one list).
         open_page(page, f"{base_url}meldcode/stap-1/")
         for _ in range(10):
@@ -144,7 +124,7 @@ def test_axe_finds_nothing_in_the_theme_widgets(browser: Browser, base_url: str)
                 break
         else:
             pytest.fail("Tab never reached the menu at 320 px")
-        audit(page, "menu drawer used by keyboard at 320 px", failures)
+        axe_audit(page, "menu drawer used by keyboard at 320 px", failures)
     finally:
         context.close()
     assert_no_failures(failures, "axe-core violations in the theme's widgets")
