@@ -1,4 +1,4 @@
-"""The Tab walk over a page, for tests/test_a11y.py (WCAG 2.1.1, 2.4.3, 2.4.7,
+"""The Tab walk over a page, for tests/support/audit.py (WCAG 2.1.1, 2.4.3, 2.4.7,
 2.4.11): from the top, the skip link first, every control reached once, in
 document order, each with a visible focus ring, on screen and not covered.
 

@@ -1,6 +1,6 @@
 """WCAG 1.4.10 Reflow in the browser tests: does the page, as it is now, fit
 320 CSS px and a 1280 px window at 200% zoom without scrolling sideways?
-Shared by the page audit (tests/test_a11y.py) and the walk through every
+Shared by the page audit (tests/support/audit.py) and the walk through every
 state of the checks (tests/test_browser_checks.py)."""
 
 from __future__ import annotations
