@@ -1,18 +1,15 @@
-"""The keyboard, in real headless Chromium (WCAG 2.1.1, 2.4.3, 2.4.7, 2.4.11):
+"""The keyboard, in real headless Chromium (WCAG 2.1.1, 2.4.3, 2.4.7): each
+check done by keyboard alone, the one keyboard walk through the checks (Tab,
+Space, the arrow keys, Enter; the error summary; the outcome's links and
+buttons in order).
 
-- Tab through every page from the top: the skip link first, every control
-  reached once, in document order, each with a visible focus ring and on
-  screen (at 1280 px every page, at 320 px one page of each kind).
-- Each check done by keyboard alone: the one keyboard walk through the checks
-  (Tab, Space, the arrow keys, Enter; the error summary; the outcome's links
-  and buttons in order).
-
-Pages come from the built site: a new page is covered without touching this file.
+The Tab walk through every page (the skip link first, every control reached
+once, in order, with a visible focus ring, on screen) shares each page's load
+with axe-core: tests/test_a11y.py at 1280 px, tests/test_a11y_narrow.py at 320 px.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
@@ -30,153 +27,10 @@ from tests.support.browser import (
     wait_for_node,
     wait_for_python,
 )
-from tests.support.pages import assert_no_failures, new_context, open_all_details, open_page, pages_to_audit
-from tests.support.reflow import DESKTOP, NARROW
+from tests.support.pages import new_context, open_page
+from tests.support.reflow import DESKTOP
 
 pytestmark = pytest.mark.browser
-
-
-# What has focus now, judged as a sighted keyboard user would: is there a
-# focus ring, is the element on screen and not covered, does it come after the
-# previous stop in the document (no positive tabindex, no jumps back)?
-FOCUS_STATE = """async () => {
-    const el = document.activeElement;
-    if (!el || el === document.body || el === document.documentElement) return null;
-    if (!el.__mdxId) el.__mdxId = "f" + (window.__mdxFocusCount = (window.__mdxFocusCount ?? 0) + 1);
-    const measure = () => {
-        const rect = el.getBoundingClientRect();
-        const onScreen = rect.width > 0 && rect.height > 0 && rect.right > 0 && rect.bottom > 0
-            && rect.left < innerWidth && rect.top < innerHeight
-            && el.checkVisibility({opacityProperty: true, visibilityProperty: true});
-        let covered = null;
-        if (onScreen) {
-            const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
-            const y = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
-            const hit = document.elementFromPoint(x, y);
-            if (hit && !el.contains(hit) && !hit.contains(el)
-                && !(el.labels && [...el.labels].some((label) => label.contains(hit)))) {
-                covered = hit.tagName.toLowerCase() + "." + [...hit.classList].join(".");
-            }
-        }
-        return {onScreen, covered};
-    };
-    let place = measure();
-    if (!place.onScreen || place.covered) {
-        // The theme reacts to some focus changes a frame later (the search
-        // field opens its panel): judge what the user sees once it has.
-        for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
-        place = measure();
-    }
-    const style = getComputedStyle(el);
-    const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2)
-        || (style.boxShadow !== "none" && style.boxShadow !== "");
-    const previous = window.__mdxPrevious;
-    const follows = !previous || previous === el
-        || Boolean(previous.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
-    window.__mdxPrevious = el;
-    const text = (el.getAttribute("aria-label") || el.textContent || el.value || "").trim().replace(/\\s+/g, " ");
-    return {
-        id: el.__mdxId,
-        name: el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-            + (el.classList.length ? "." + [...el.classList].filter((c) => c !== "focus-visible").join(".") : "")
-            + (text ? ` "${text.slice(0, 40)}"` : ""),
-        skip: el.classList.contains("md-skip"),
-        ring, follows, ...place,
-    };
-}"""
-
-# Every control a keyboard user should be able to reach on the page as it is.
-TAB_STOPS = """() => {
-    const selector = "a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]";
-    const groups = new Set();
-    return [...document.querySelectorAll(selector)].filter((el) => {
-        if (el.tabIndex < 0 || el.disabled || el.closest("[inert]")) return false;
-        const rect = el.getBoundingClientRect();
-        if (!(rect.width > 0 && rect.height > 0)) return false;
-        if (!el.checkVisibility({opacityProperty: true, visibilityProperty: true})) return false;
-        if (el.type === "radio") {
-            if (groups.has(el.name)) return false;
-            groups.add(el.name);
-        }
-        return true;
-    }).map((el) => {
-        const text = (el.getAttribute("aria-label") || el.textContent || "").trim().replace(/\\s+/g, " ");
-        return {id: el.__mdxId ?? null, name: el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
-            + (el.classList.length ? "." + [...el.classList].filter((c) => c !== "focus-visible").join(".") : "")
-            + (text ? ` "${text.slice(0, 40)}"` : "")};
-    });
-}"""
-
-
-def tab_through(page: Page, limit: int) -> list[dict[str, Any] | None]:
-    """Press Tab from the top of the page until focus leaves the page or comes
-    round again; the state of each stop."""
-    page.evaluate("() => { document.activeElement?.blur(); window.scrollTo(0, 0); window.__mdxPrevious = null; }")
-    stops: list[dict[str, Any] | None] = []
-    seen: set[str] = set()
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        state = page.evaluate(FOCUS_STATE)
-        if state is None or state["id"] in seen:
-            break
-        seen.add(state["id"])
-        stops.append(state)
-    return stops
-
-
-def judge_tab_order(page: Page, where: str, failures: list[str]) -> int:
-    expected = page.evaluate(TAB_STOPS)
-    stops = tab_through(page, limit=len(expected) * 2 + 20)
-    problems = []
-    # The theme writes its skip link on every page with headings: all but the 404 page.
-    if page.locator("a.md-skip").count() or not where.endswith("404.html"):
-        if not stops or not stops[0]["skip"]:
-            problems.append(f"the first Tab stop is {stops[0]['name'] if stops else 'nothing'}, not the skip link")
-    for stop in stops:
-        if not stop["onScreen"]:
-            problems.append(f"focus is not visible on screen: {stop['name']}")
-        elif stop["covered"]:
-            problems.append(f"focus is covered by {stop['covered']}: {stop['name']}")
-        if not stop["ring"]:
-            problems.append(f"no focus ring (outline or box-shadow): {stop['name']}")
-        if not stop["follows"]:
-            problems.append(f"focus jumps back in the document to: {stop['name']}")
-    reached = {stop["id"] for stop in stops}
-    for element in page.evaluate(TAB_STOPS):
-        if element["id"] not in reached:
-            problems.append(f"never reached by Tab: {element['name']}")
-    if problems:
-        failures.append(f"{where}:\n  " + "\n  ".join(problems))
-    return len(stops)
-
-
-# At 320 px the header, the menu drawer and the search differ from the desktop;
-# the content's own controls are the same as there. So the narrow walk takes
-# one page of each kind: cards, a section with sub-pages, a check, collapsed
-# answers, a table, and the 404 page.
-NARROW_TAB_PAGES = ("", "meldcode/stap-1/", "kindcheck/", "veelgestelde-vragen/", "over/", "404.html")
-
-
-@pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["desktop-every-page", "320px"])
-def test_tab_reaches_every_control_in_order_with_a_visible_focus(
-    browser: Browser, site_dir: Path, base_url: str, viewport: dict[str, int]
-) -> None:
-    pages = pages_to_audit(site_dir)
-    if viewport is NARROW:
-        pages = [relative for relative in pages if relative in NARROW_TAB_PAGES]
-        assert len(pages) == len(NARROW_TAB_PAGES), f"NARROW_TAB_PAGES names pages that are gone: {pages}"
-    context = new_context(browser, viewport)
-    failures: list[str] = []
-    try:
-        page = context.new_page()
-        for relative in pages:
-            open_page(page, base_url + relative)
-            open_all_details(page)
-            count = judge_tab_order(page, f"/{relative}", failures)
-            assert count >= 5, f"/{relative}: only {count} Tab stops"
-    finally:
-        context.close()
-    assert_no_failures(failures, f"keyboard focus problems at {viewport['width']} px")
 
 
 def focused(page: Page) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """Opening the built site's pages in a fresh profile, for the accessibility
-and keyboard tests (tests/test_a11y.py, tests/test_keyboard.py)."""
+and keyboard tests (tests/support/audit.py, tests/test_a11y.py,
+tests/test_keyboard.py)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """WCAG 1.4.10 Reflow in the browser tests: does the page, as it is now, fit
 320 CSS px and a 1280 px window at 200% zoom without scrolling sideways?
-Shared by the page audit (tests/test_a11y.py) and the walk through every
+Shared by the page audit (tests/support/audit.py) and the walk through every
 state of the checks (tests/test_browser_checks.py)."""
 
 from __future__ import annotations
@@ -56,6 +56,14 @@ def horizontal_overflow(page: Page) -> dict[str, Any] | None:
     )
 
 
+def reflow_problem(page: Page, where: str, label: str) -> str | None:
+    """Sideways scrolling of the page as it is now, at its current viewport
+    (``label`` names it in the report)."""
+    if overflow := horizontal_overflow(page):
+        return f"{where} at {label}: {overflow}"
+    return None
+
+
 def reflow_problems(page: Page, where: str) -> list[str]:
     """Sideways scrolling of the page as it is now, at 200% zoom and at 320 px
     (the viewport is put back afterwards). 200% zoom needs a context with
@@ -64,8 +72,8 @@ def reflow_problems(page: Page, where: str) -> list[str]:
     problems = []
     for label, viewport in (("200% zoom", ZOOM_200), ("320 px", NARROW)):
         page.set_viewport_size(viewport)
-        if overflow := horizontal_overflow(page):
-            problems.append(f"{where} at {label}: {overflow}")
+        if problem := reflow_problem(page, where, label):
+            problems.append(problem)
     if before:
         page.set_viewport_size(before)
     return problems
