@@ -9,10 +9,11 @@ import subprocess
 import sys
 from html import escape
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import urljoin
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 import checks
 import practice
@@ -198,16 +199,40 @@ def test_a_case_without_a_page_or_on_two_pages_is_reported() -> None:
 # --- In the browser ---------------------------------------------------------------
 
 
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh profile per test, as conftest.py's, without the offline copy:
+    nothing here depends on it, and its install (every page of the site, in
+    each profile) only cost CPU; tests/test_browser_offline_*.py cover it."""
+    context = browser.new_context(locale="nl-NL", service_workers="block")
+    yield context
+    context.close()
+
+
 def open_case(page: Page, base_url: str, case: practice.Case, query: str = "") -> None:
     page.goto(urljoin(base_url, case_address(case.id).lstrip("/")) + query)
     page.locator(selector(Attr.CASE, case.id)).wait_for()
 
 
+def assert_prints_on_one_a4_without_the_answers(page: Page, case: practice.Case) -> None:
+    pdf = page.pdf(format="A4")
+    sheets = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert sheets == 1, f"{case.id} prints on {sheets} sheets of A4"
+    page.emulate_media(media="print")
+    expect(page.locator(f".{Css.CASE_ROUTE}")).to_be_hidden()
+    expect(page.locator("#vragen")).to_be_visible()
+    page.emulate_media(media="null")  # page.pdf() prints with screen styles while "screen" is emulated
+
+
 @pytest.mark.browser
-def test_each_case_walks_through_its_check_beside_the_case(page: Page, watch: PageWatch, base_url: str) -> None:
+def test_each_case_prints_on_one_a4_and_walks_through_its_check_beside_the_case(
+    page: Page, watch: PageWatch, base_url: str
+) -> None:
+    # One visit to each case page for both: its print, then its link to the check.
     for case in cases.CASES:
         check = checks.get(case.check)
         open_case(page, base_url, case)
+        assert_prints_on_one_a4_without_the_answers(page, case)
         page.get_by_role("link", name="Doe de check met deze casus", exact=True).click()
         page.wait_for_url(re.compile(rf"\?casus={re.escape(case.id)}$"))
         aside = page.locator(f"aside.{Css.CASE_ASIDE}")
@@ -322,16 +347,3 @@ def test_the_projector_view_shows_one_part_at_a_time_by_keyboard(page: Page, wat
     assert presenting >= 1.5 * normal, (presenting, normal)
     assert storage_written(page) == {"localStorage": 0, "sessionStorage": 0, "cookies": "", "indexedDB": []}
     assert not watch.errors, watch.errors
-
-
-@pytest.mark.browser
-def test_each_case_prints_on_one_a4_without_the_answers(page: Page, base_url: str) -> None:
-    for case in cases.CASES:
-        open_case(page, base_url, case)
-        pdf = page.pdf(format="A4")
-        sheets = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-        assert sheets == 1, f"{case.id} prints on {sheets} sheets of A4"
-        page.emulate_media(media="print")
-        expect(page.locator(f".{Css.CASE_ROUTE}")).to_be_hidden()
-        expect(page.locator("#vragen")).to_be_visible()
-        page.emulate_media(media="null")  # page.pdf() prints with screen styles while "screen" is emulated
