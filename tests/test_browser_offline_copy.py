@@ -23,7 +23,6 @@ from tests.support.browser import (
     new_watched_context,
     wait_for_node,
     wait_for_python,
-    walk,
 )
 from tests.support.deploys import deployed, mark_page, uploaded
 from tests.support.host import Host, hosting
@@ -211,14 +210,9 @@ def test_a_first_visit_to_a_content_page_moves_at_most_2_mb_and_no_python_and_ev
         assert_failed_in_dutch(page, name)
 
 
-def test_after_one_check_page_both_checks_work_offline(after_a_check_page) -> None:
-    context, page, url, host = after_a_check_page
-    context.set_offline(True)
-    for name in checks.names():
-        page.goto(url + checks.get(name).page.lstrip("/"))
-        wait_for_python(page, name)
-        answers, _ = min(checks.get(name).paths(), key=lambda path: len(path[0]))
-        walk(page, checks.get(name), answers)
+# Each check offline after a first visit to a check page: the end of
+# tests/test_browser_offline_privacy.py's walk (the download button below
+# stores Python the same way, from this host, and goes offline after it).
 
 
 def test_the_download_button_stores_the_checks_for_offline_use(fresh, site_dir: Path) -> None:

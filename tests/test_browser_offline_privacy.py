@@ -6,9 +6,10 @@ One walk judges both. The first visit (a check page, its whole path) is
 online with the host up; then the host stops answering, so every page and
 every check after it must come from the service worker, while the browser
 stays online: whatever a page would send only when online is still sent,
-and seen. (The browser's own offline mode is tests/test_browser_offline_copy.py's;
-no code of the site reads navigator.onLine, so it is the host, not the
-browser's state, that decides what the service worker has to answer.)"""
+and seen. No code of the site reads navigator.onLine, so it is the host,
+not the browser's state, that decides what the service worker must answer.
+At the end the browser goes offline too and clicks through each check
+(the browser's offline mode for pages: tests/test_browser_offline_copy.py)."""
 
 from __future__ import annotations
 
@@ -173,3 +174,19 @@ def walk_every_page(
     # Every request stayed on this origin (the canonical link to the
     # production host is markup, never a request: it must not show up here).
     assert all(url.startswith(base_url) for url in watch.requests if not url.startswith(("data:", "blob:")))
+
+    # --- And with the browser itself offline (navigator.onLine false), as a
+    # visitor without a connection: each check, its shortest path. The cache
+    # holds what the first visit stored and nothing more (the host has
+    # answered nothing since), so this is each check offline after one check page.
+    page.context.set_offline(True)
+    assert page.evaluate("() => navigator.onLine") is False
+    for name in checks.names():
+        response = page.goto(page_url(base_url, check_page(name)))
+        assert response is not None and response.ok and response.from_service_worker, name
+        wait_for_python(page, name)
+        answers, _ = min(checks.get(name).paths(), key=lambda path: len(path[0]))
+        walk(page, checks.get(name), answers)
+    failed = sorted({f.split(" ")[0] for f in watch.failed[failed_before:] if "ERR_ABORTED" not in f})
+    assert failed == [], "requests failed offline: the service worker does not keep these"
+    assert watch.errors == []
