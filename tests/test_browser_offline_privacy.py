@@ -77,7 +77,9 @@ def assert_answers_stay_out_of_the_url_and_history(page: Page, base_url: str, na
     with_query = [entry["url"] for entry in entries if urlsplit(entry["url"]).query]
     assert with_query == [], f"history entries with a query string: {with_query}"
     assert {entry["url"] for entry in entries if entry["url"].startswith(url)} == {url}, entries
-    states = json.dumps([entry["state"] for entry in entries])
+    # The Navigation API's state of each entry, and history.state of this one
+    # (a separate store that navigation.entries() does not show).
+    states = json.dumps([entry["state"] for entry in entries] + [page.evaluate("() => history.state")])
     answer_ids = {a.id for q in checks.get(name).questions.values() for a in q.answers}
     assert not any(f'"{answer}"' in states for answer in answer_ids), states
 
