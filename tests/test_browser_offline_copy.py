@@ -182,9 +182,7 @@ def build_shown(page: Page) -> str:
 # --- A first visit ----------------------------------------------------------------------
 
 
-def test_a_first_visit_to_a_content_page_moves_at_most_2_mb_and_no_python_and_every_page_and_the_schemes_work_offline_after_it(
-    fresh,
-) -> None:
+def test_a_first_content_page_moves_at_most_2_mb_and_no_python_then_pages_and_schemes_work_offline(fresh) -> None:
     # One profile for both: what the first visit moved is judged before
     # anything else happens in it.
     context, page, url, host = fresh
