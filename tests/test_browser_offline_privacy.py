@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -108,7 +108,7 @@ def walk_every_page(
     site_dir: Path,
     pages: list[str],
     check_pages: dict[str, str],
-    go_down: Any,
+    go_down: Callable[[], None],
 ) -> None:
     # --- The first visit, online: a check page, whose whole path it clicks.
     # Pages are stored after a visit to any page, Python after a check page
