@@ -19,7 +19,8 @@ import practice
 from practice import cases
 from tests.support import axe
 from tests.support.dom import Attr, Css, selector
-from tests.support.browser import PageWatch, check_root, storage_written, wait_for_python, walk
+from tests.support.browser import PageWatch, storage_written, wait_for_python
+from tests.support.case_pages import case_address, context_without_offline_copy, open_case  # noqa: F401 - a fixture
 from tests.support.site import copy_project, nav_addresses, page_file
 
 CASES = {case.id: case for case in cases.CASES}
@@ -143,10 +144,6 @@ CASE_ROOT = re.compile(
 )
 
 
-def case_address(case_id: str) -> str:
-    return f"/oefenen/{case_id}/"
-
-
 @pytest.mark.parametrize("case", cases.CASES, ids=list(CASES))
 def test_each_case_page_carries_its_route_and_the_engine_agrees(site_dir: Path, case: practice.Case) -> None:
     html = page_file(site_dir, case_address(case.id)).read_text(encoding="utf-8")
@@ -196,31 +193,8 @@ def test_a_case_without_a_page_or_on_two_pages_is_reported() -> None:
 
 
 # --- In the browser ---------------------------------------------------------------
-
-
-def open_case(page: Page, base_url: str, case: practice.Case, query: str = "") -> None:
-    page.goto(urljoin(base_url, case_address(case.id).lstrip("/")) + query)
-    page.locator(selector(Attr.CASE, case.id)).wait_for()
-
-
-@pytest.mark.browser
-def test_each_case_walks_through_its_check_beside_the_case(page: Page, watch: PageWatch, base_url: str) -> None:
-    for case in cases.CASES:
-        check = checks.get(case.check)
-        open_case(page, base_url, case)
-        page.get_by_role("link", name="Doe de check met deze casus", exact=True).click()
-        page.wait_for_url(re.compile(rf"\?casus={re.escape(case.id)}$"))
-        aside = page.locator(f"aside.{Css.CASE_ASIDE}")
-        expect(aside.get_by_role("heading", level=3)).to_have_text(f"Casus: {case.title}")
-        expect(aside).to_contain_text(case.situation[0])
-        wait_for_python(page, case.check)
-        # Nothing pre-filled: the check starts at its first question.
-        assert check_root(page, case.check).locator("input:checked").count() == 0
-        shown = walk(page, check, case.answers)
-        assert shown.get_attribute(Attr.OUTCOME) == case.outcome, case.id
-    assert storage_written(page) == {"localStorage": 0, "sessionStorage": 0, "cookies": "", "indexedDB": []}
-    assert not watch.foreign_requests(), watch.foreign_requests()
-    assert not watch.errors, watch.errors
+# (Each case through its check: tests/test_oefenen_walk.py, a file of its own
+# so that pytest-xdist can run it beside these.)
 
 
 @pytest.mark.browser
@@ -322,16 +296,3 @@ def test_the_projector_view_shows_one_part_at_a_time_by_keyboard(page: Page, wat
     assert presenting >= 1.5 * normal, (presenting, normal)
     assert storage_written(page) == {"localStorage": 0, "sessionStorage": 0, "cookies": "", "indexedDB": []}
     assert not watch.errors, watch.errors
-
-
-@pytest.mark.browser
-def test_each_case_prints_on_one_a4_without_the_answers(page: Page, base_url: str) -> None:
-    for case in cases.CASES:
-        open_case(page, base_url, case)
-        pdf = page.pdf(format="A4")
-        sheets = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
-        assert sheets == 1, f"{case.id} prints on {sheets} sheets of A4"
-        page.emulate_media(media="print")
-        expect(page.locator(f".{Css.CASE_ROUTE}")).to_be_hidden()
-        expect(page.locator("#vragen")).to_be_visible()
-        page.emulate_media(media="null")  # page.pdf() prints with screen styles while "screen" is emulated
