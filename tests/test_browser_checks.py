@@ -121,6 +121,21 @@ def test_the_walk_audits_every_question_its_error_state_and_every_outcome(name: 
 # --- Every path -------------------------------------------------------------------
 
 
+# What a check's tab shows: an outcome, its first question untouched (Python
+# ready, nothing chosen, no error, nothing said: as after "Opnieuw beginnen",
+# which forgets every answer), or something else.
+SHOWN = """(name) => {
+    const root = document.querySelector(`[data-check="${name}"]`);
+    if (!root || root.dataset.python !== "ready") return "other";
+    if (root.querySelectorAll(".mdx-check__step [data-outcome]").length === 1) return "outcome";
+    const form = root.querySelector(".mdx-check__step form[data-question]");
+    const untouched = form && !form.querySelector("input:checked")
+        && [...root.querySelectorAll(".mdx-check__error-summary")].every((el) => el.hidden)
+        && root.querySelector(".mdx-check__status").textContent === "";
+    return untouched ? `untouched ${form.dataset.question}` : "other";
+}"""
+
+
 class CheckTabs:
     """One tab per check in one profile for all paths: Python starts once per
     check, and "Opnieuw beginnen" leads from each outcome to the next path."""
@@ -140,12 +155,12 @@ class CheckTabs:
         """The check's tab, showing its first question with Python ready."""
         check = checks.get(name)
         page = self.pages.get(name)
-        outcome = check_root(page, name).locator(".mdx-check__step [data-outcome]") if page else None
-        if page is not None and outcome is not None and outcome.count() == 1:
+        shown = page.evaluate(SHOWN, name) if page is not None else None
+        if shown == "outcome":
             check_root(page, name).get_by_role("button", name="Opnieuw beginnen", exact=True).click()
             wait_for_node(page, check, check.start)
             assert "mdx-check__legend" in active_element(page)["classes"], "focus after Opnieuw beginnen"
-        else:
+        elif shown != f"untouched {check.start}":
             # The first path, or a tab left mid-way by a failed test: start afresh.
             if page is not None:
                 page.close()
@@ -166,9 +181,10 @@ def check_tabs(browser: Browser, base_url: str) -> Iterator[CheckTabs]:
 
     The one-at-a-time tests below use it too, so Python's files are warm: the
     site writes nothing to the profile (no storage, no cookies, no service
-    worker), a tab starts only from a fresh load or from "Opnieuw beginnen"
-    after an outcome (``at_start``), and each test counts errors and requests
-    from its own start: no test can pass or fail on another's account."""
+    worker), a test gets a tab only freshly loaded, after "Opnieuw beginnen"
+    from an outcome, or with its first question untouched (``at_start``), and
+    each test counts errors and requests from its own start: no test can pass
+    or fail on another's account."""
     context, watch = new_watched_context(
         browser,
         base_url,
@@ -221,31 +237,6 @@ def test_every_path_clicks_through_to_its_outcome_and_summary(
     assert page.url == url, "the URL never changes"
     assert check_tabs.watch.errors[errors:] == [], check_tabs.watch.bad_responses
     assert audited == to_audit, "the walk skipped a step it had to audit"
-    assert not problems, "accessibility problems:\n" + "\n".join(problems)
-
-
-@pytest.mark.parametrize("name", checks.names())
-def test_the_copy_fallback_and_the_scheme_after_a_failure_pass_axe(check_tabs: CheckTabs, name: str) -> None:
-    """The two states no path shows: the summary to select by hand (a browser
-    without clipboard access) and the scheme's links that replace the buttons
-    when Python cannot start (the same markup, switched by data-python)."""
-    check = checks.get(name)
-    page = check_tabs.at_start(name)
-    problems: list[str] = []
-    try:
-        answers, outcome = next(iter(check.paths()))
-        shown = walk(page, check, answers)
-        page.evaluate("() => Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
-        shown.get_by_role("button", name="Kopieer verslag", exact=True).click()
-        expect(shown.locator(".mdx-check__copy-fallback")).to_be_visible()
-        audit_state(page, f"{name}: copy fallback at {outcome.id}", problems)
-
-        check_root(page, name).evaluate("(root) => { root.dataset.python = 'failed'; }")
-        expect(check_root(page, name).locator(".mdx-check__fallback")).to_be_visible()
-        audit_state(page, f"{name}: Python failed, scheme shown", problems)
-    finally:
-        # Neither state leads on: the next test starts from a fresh tab.
-        check_tabs.discard(name)
     assert not problems, "accessibility problems:\n" + "\n".join(problems)
 
 
@@ -323,6 +314,31 @@ def test_vorige_moves_back_one_question_and_the_url_and_history_stay(check_tabs:
     answer_ids = {a.id for q in check.questions.values() for a in q.answers}
     assert not any(f'"{answer_id}"' in states for answer_id in answer_ids), states
     assert check_tabs.watch.errors[errors:] == []
+
+
+@pytest.mark.parametrize("name", checks.names())
+def test_the_copy_fallback_and_the_scheme_after_a_failure_pass_axe(check_tabs: CheckTabs, name: str) -> None:
+    """The two states no path shows: the summary to select by hand (a browser
+    without clipboard access) and the scheme's links that replace the buttons
+    when Python cannot start (the same markup, switched by data-python)."""
+    check = checks.get(name)
+    page = check_tabs.at_start(name)
+    problems: list[str] = []
+    try:
+        answers, outcome = next(iter(check.paths()))
+        shown = walk(page, check, answers)
+        page.evaluate("() => Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true})")
+        shown.get_by_role("button", name="Kopieer verslag", exact=True).click()
+        expect(shown.locator(".mdx-check__copy-fallback")).to_be_visible()
+        audit_state(page, f"{name}: copy fallback at {outcome.id}", problems)
+
+        check_root(page, name).evaluate("(root) => { root.dataset.python = 'failed'; }")
+        expect(check_root(page, name).locator(".mdx-check__fallback")).to_be_visible()
+        audit_state(page, f"{name}: Python failed, scheme shown", problems)
+    finally:
+        # Neither state leads on: the next test starts from a fresh tab.
+        check_tabs.discard(name)
+    assert not problems, "accessibility problems:\n" + "\n".join(problems)
 
 
 # --- Links within the page keep the answers --------------------------------------

@@ -9,8 +9,10 @@ import json
 import re
 from urllib.parse import urljoin, urlsplit
 
+from typing import Iterator
+
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page
 
 import checks
 from checks.render import outcome_html, record_text
@@ -29,6 +31,26 @@ CHROME = [
     f".{Css.EXIT}",
     ".md-content .headerlink",
 ]
+
+
+@pytest.fixture(scope="module")
+def profile(browser: Browser) -> Iterator[BrowserContext]:
+    """One profile for this file's tests, each in a tab of its own: media,
+    viewport and the outcome put in place all belong to the tab, and the site
+    writes nothing to a profile, so no test can pass or fail on another's
+    account. No service worker: printing is about the stylesheet, and the
+    offline copy's install would only compete for the CPU."""
+    context = browser.new_context(locale="nl-NL", service_workers="block")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(profile: BrowserContext) -> Iterator[Page]:
+    """A new tab in ``profile`` (instead of tests/conftest.py's fresh profile)."""
+    page = profile.new_page()
+    yield page
+    page.close()
 
 
 def open_for_print(page: Page, base_url: str, address: str) -> None:
