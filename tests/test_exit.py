@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 import checks
 
-from tests.support.browser import PageWatch
+from tests.support.browser import HeldWasm, PageWatch
 from tests.support.site import config, content_pages, copy_project, nav_addresses
 
 pytestmark = pytest.mark.browser
@@ -81,6 +81,19 @@ def neutral(tab: Page) -> list[str]:
     return intercept_neutral_site(tab)
 
 
+@pytest.fixture
+def held_python(tab: Page) -> Iterator[None]:
+    """For a test on a check page that does not need Python: its WebAssembly
+    is held back, so the check stays loading, as on a slow link, and Python's
+    start costs no CPU. "Snel weg" does not depend on Python (the leaving
+    tests below leave from a check whose Python runs)."""
+    wasm = HeldWasm()
+    tab.route("**/*.wasm", wasm.handle)
+    yield
+    for route in wasm.held:  # answered, so Playwright has no route pending at the close
+        route.abort()
+
+
 def left_the_site(page: Page) -> None:
     page.wait_for_url(re.compile(rf"^https?://{re.escape(EXIT_HOST)}/"), timeout=5000)
     assert page.locator("h1").inner_text() == "Het weer"
@@ -126,6 +139,7 @@ def test_clicking_leaves_the_site_and_back_does_not_return(
     assert not watch.csp_violations()
 
 
+@pytest.mark.usefixtures("held_python")
 def test_pressing_shift_three_times_leaves_the_site(tab: Page, base_url: str, neutral: list[str]) -> None:
     page = tab
     open_page(page, base_url, "/kindcheck/")
@@ -150,6 +164,7 @@ THIRD_PRESS_AND_LOOK = """() => {
 }"""
 
 
+@pytest.mark.usefixtures("held_python")
 def test_each_shift_press_is_announced_and_leaving_hides_the_page(
     tab: Page, base_url: str, neutral: list[str]
 ) -> None:
@@ -215,6 +230,7 @@ def test_it_is_the_first_control_after_the_skip_link(tab: Page, base_url: str) -
     assert "Shift" in description and "weersite" in description
 
 
+@pytest.mark.usefixtures("held_python")
 def test_it_stays_in_view_while_scrolling(tab: Page, base_url: str) -> None:
     page = tab
     open_page(page, base_url, "/afwegingskader/")

@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page
 
 import checks
 from checks.render import outcome_html, record_text
+from tests.support.browser import HeldWasm
 from tests.support.dom import Attr, Css, Part, selector
 from tests.support.site import config
 
@@ -47,9 +48,17 @@ def profile(browser: Browser) -> Iterator[BrowserContext]:
 
 @pytest.fixture
 def page(profile: BrowserContext) -> Iterator[Page]:
-    """A new tab in ``profile`` (instead of tests/conftest.py's fresh profile)."""
+    """A new tab in ``profile`` (instead of tests/conftest.py's fresh profile).
+    On a check page Python stays loading: its WebAssembly is held back (never
+    answered), so its start costs no CPU. Printing is about the stylesheet,
+    which treats a loading check as a ready one (only data-python="failed"
+    changes it, and a held request never fails)."""
     page = profile.new_page()
+    wasm = HeldWasm()
+    page.route("**/*.wasm", wasm.handle)
     yield page
+    for route in wasm.held:  # answered, so Playwright has no route pending at the close
+        route.abort()
     page.close()
 
 
