@@ -41,11 +41,23 @@ def any_path(name: str) -> tuple[tuple[str, ...], str]:
 # --- Without JavaScript: the build's markup is the check ----------------------------
 
 
-@pytest.fixture
-def no_js(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch]]:
-    context, watch = new_watched_context(browser, base_url, java_script_enabled=False)
-    yield context.new_page(), watch
+@pytest.fixture(scope="module")
+def no_js_profile(browser: Browser) -> Iterator[BrowserContext]:
+    """One profile without JavaScript for the tests below, each in a tab of
+    its own with its own watch: without scripts a page can keep nothing in
+    the profile, so no test can pass or fail on another's account."""
+    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    yield context
     context.close()
+
+
+@pytest.fixture
+def no_js(no_js_profile: BrowserContext, base_url: str) -> Iterator[tuple[Page, PageWatch]]:
+    watch = PageWatch(origin=base_url)
+    watch.attach(no_js_profile)
+    page = no_js_profile.new_page()
+    yield page, watch
+    page.close()
 
 
 @pytest.mark.parametrize("name", checks.names())

@@ -84,8 +84,11 @@ def test_a_second_click_while_python_loads_answers_nothing_more(
 
 @pytest.fixture(scope="module")
 def ready_tab(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWatch]]:
-    """One profile and tab for the tests that need Python ready: it starts once."""
-    context, watch = new_watched_context(browser, base_url)
+    """One profile and tab for the tests that need Python ready: it starts once.
+    No service worker: these tests judge the check in the tab, not the offline
+    copy (tests/test_browser_offline_*.py), whose install would only compete
+    for the CPU."""
+    context, watch = new_watched_context(browser, base_url, service_workers="block")
     yield context.new_page(), watch
     context.close()
 

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 import checks
 
-from tests.support.browser import PageWatch
+from tests.support.browser import HeldWasm, PageWatch
 from tests.support.site import config, content_pages, copy_project, nav_addresses
 
 pytestmark = pytest.mark.browser
@@ -31,8 +31,36 @@ def _fulfil(route: Route) -> None:
     route.fulfill(status=200, content_type="text/html; charset=utf-8", body=NEUTRAL_PAGE)
 
 
+@pytest.fixture(scope="module")
+def profile(browser: Browser) -> Iterator[BrowserContext]:
+    """One profile for the tests below, each in a tab of its own (its own
+    history) with its own route to the neutral site: the site writes nothing
+    to a profile, so no test can pass or fail on another's account, and the
+    site's files (Python's too) are warm after the first test. The service
+    worker is blocked: these tests judge the page in the tab (its keys, its
+    links, its history), not the offline copy (tests/test_browser_offline_*.py),
+    whose install would only compete for the CPU."""
+    context = browser.new_context(locale="nl-NL", service_workers="block")
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def neutral(context: BrowserContext) -> list[str]:
+def tab(profile: BrowserContext) -> Iterator[Page]:
+    page = profile.new_page()
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def watch(profile: BrowserContext, base_url: str) -> PageWatch:
+    """What the test's tab does (the tabs of earlier tests are closed by now)."""
+    watch = PageWatch(origin=base_url)
+    watch.attach(profile)
+    return watch
+
+
+def intercept_neutral_site(target: Page | BrowserContext) -> list[str]:
     """Intercepts every request to the neutral site; returns the URLs asked for."""
     asked: list[str] = []
 
@@ -43,8 +71,27 @@ def neutral(context: BrowserContext) -> list[str]:
         asked.append(route.request.url if referer is None else f"{route.request.url} (Referer: {referer})")
         _fulfil(route)
 
-    context.route(re.compile(rf"^https?://{re.escape(EXIT_HOST)}/.*"), handle)
+    target.route(re.compile(rf"^https?://{re.escape(EXIT_HOST)}/.*"), handle)
     return asked
+
+
+@pytest.fixture
+def neutral(tab: Page) -> list[str]:
+    """The neutral site, for the test's tab: the URLs it asked for."""
+    return intercept_neutral_site(tab)
+
+
+@pytest.fixture
+def held_python(tab: Page) -> Iterator[None]:
+    """For a test on a check page that does not need Python: its WebAssembly
+    is held back, so the check stays loading, as on a slow link, and Python's
+    start costs no CPU. "Snel weg" does not depend on Python (the leaving
+    tests below leave from a check whose Python runs)."""
+    wasm = HeldWasm()
+    tab.route("**/*.wasm", wasm.handle)
+    yield
+    for route in wasm.held:  # answered, so Playwright has no route pending at the close
+        route.abort()
 
 
 def left_the_site(page: Page) -> None:
@@ -77,8 +124,9 @@ def test_every_page_has_the_control_as_a_real_link(site_dir: Path) -> None:
 
 
 def test_clicking_leaves_the_site_and_back_does_not_return(
-    page: Page, base_url: str, neutral: list[str], watch: PageWatch
+    tab: Page, base_url: str, neutral: list[str], watch: PageWatch
 ) -> None:
+    page = tab
     open_page(page, base_url, "/")
     open_page(page, base_url, "/signalen/")
     page.get_by_role("link", name="Snel weg").click()
@@ -91,7 +139,9 @@ def test_clicking_leaves_the_site_and_back_does_not_return(
     assert not watch.csp_violations()
 
 
-def test_pressing_shift_three_times_leaves_the_site(page: Page, base_url: str, neutral: list[str]) -> None:
+@pytest.mark.usefixtures("held_python")
+def test_pressing_shift_three_times_leaves_the_site(tab: Page, base_url: str, neutral: list[str]) -> None:
+    page = tab
     open_page(page, base_url, "/kindcheck/")
     for _ in range(3):
         page.keyboard.press("Shift")
@@ -114,9 +164,11 @@ THIRD_PRESS_AND_LOOK = """() => {
 }"""
 
 
+@pytest.mark.usefixtures("held_python")
 def test_each_shift_press_is_announced_and_leaving_hides_the_page(
-    page: Page, base_url: str, neutral: list[str]
+    tab: Page, base_url: str, neutral: list[str]
 ) -> None:
+    page = tab
     open_page(page, base_url, "/kindcheck/")
     status = page.locator("[data-mdx-exit-status]")
     assert status.get_attribute("aria-live") == "assertive"
@@ -129,7 +181,18 @@ def test_each_shift_press_is_announced_and_leaving_hides_the_page(
     left_the_site(page)
 
 
-def test_slow_presses_or_capital_letters_do_not_leave(page: Page, base_url: str, neutral: list[str]) -> None:
+@pytest.fixture
+def clock_tab(browser: Browser) -> Iterator[Page]:
+    """A profile of its own: Playwright installs a page's clock in its whole
+    profile. No service worker, as in ``profile``."""
+    context = browser.new_context(locale="nl-NL", service_workers="block")
+    yield context.new_page()
+    context.close()
+
+
+def test_slow_presses_or_capital_letters_do_not_leave(clock_tab: Page, base_url: str) -> None:
+    page = clock_tab
+    neutral = intercept_neutral_site(page)
     # The page's own clock, stopped: only run_for() moves it, so the gap
     # allowed between presses passes at once and nothing else does.
     page.clock.install()
@@ -154,7 +217,8 @@ def test_slow_presses_or_capital_letters_do_not_leave(page: Page, base_url: str,
     assert urlsplit(page.url).netloc == urlsplit(base_url).netloc
 
 
-def test_it_is_the_first_control_after_the_skip_link(page: Page, base_url: str) -> None:
+def test_it_is_the_first_control_after_the_skip_link(tab: Page, base_url: str) -> None:
+    page = tab
     open_page(page, base_url, "/signalen/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")
@@ -166,7 +230,9 @@ def test_it_is_the_first_control_after_the_skip_link(page: Page, base_url: str) 
     assert "Shift" in description and "weersite" in description
 
 
-def test_it_stays_in_view_while_scrolling(page: Page, base_url: str) -> None:
+@pytest.mark.usefixtures("held_python")
+def test_it_stays_in_view_while_scrolling(tab: Page, base_url: str) -> None:
+    page = tab
     open_page(page, base_url, "/afwegingskader/")
     page.evaluate("window.scrollTo(0, document.scrollingElement.scrollHeight)")
     page.wait_for_function("() => window.scrollY > 1000")
@@ -174,22 +240,21 @@ def test_it_stays_in_view_while_scrolling(page: Page, base_url: str) -> None:
     assert box is not None and 0 <= box["y"] < 60, box
 
 
-def serve_sitemap_for_this_server(context: BrowserContext, base_url: str, site_dir: Path) -> None:
+def serve_sitemap_for_this_server(page: Page, base_url: str, site_dir: Path) -> None:
     """The theme only navigates instantly to pages in sitemap.xml, which holds
     site_url's addresses; it maps their scheme and host to this server but not
     the port. Serve a sitemap with this server's addresses, as on the real host."""
     site_url = config().site_url or ""
     sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8").replace(site_url, base_url)
-    context.route(
+    page.route(
         re.compile(r".*/sitemap\.xml$"),
         lambda route: route.fulfill(status=200, content_type="application/xml", body=sitemap),
     )
 
 
-def test_it_works_after_instant_navigation(
-    page: Page, context: BrowserContext, base_url: str, site_dir: Path, neutral: list[str]
-) -> None:
-    serve_sitemap_for_this_server(context, base_url, site_dir)
+def test_it_works_after_instant_navigation(tab: Page, base_url: str, site_dir: Path, neutral: list[str]) -> None:
+    page = tab
+    serve_sitemap_for_this_server(page, base_url, site_dir)
     open_page(page, base_url, "/")
     page.wait_for_function("() => window.document$ !== undefined")
     page.evaluate("window.mdxSameDocument = true")
@@ -218,7 +283,8 @@ def test_the_link_works_without_javascript(no_script_context: BrowserContext, ba
     left_the_site(page)
 
 
-def test_it_works_when_the_checks_python_cannot_load(page: Page, base_url: str, neutral: list[str]) -> None:
+def test_it_works_when_the_checks_python_cannot_load(tab: Page, base_url: str, neutral: list[str]) -> None:
+    page = tab
     page.route(re.compile(r".*/assets/pyodide/.*"), lambda route: route.abort())
     page.route(re.compile(r".*/mdx-(python|check|check-worker)\.mjs$"), lambda route: route.abort())
     open_page(page, base_url, "/afwegingskader/")
@@ -228,22 +294,6 @@ def test_it_works_when_the_checks_python_cannot_load(page: Page, base_url: str, 
 
 
 # --- From inside a check: Back never shows the page that was left -----------------
-
-
-@pytest.fixture(scope="module")
-def exit_context(browser: Browser, base_url: str) -> Iterator[tuple[BrowserContext, list[str]]]:
-    """One profile for the leaving tests (a new tab each): Python's files stay
-    in its cache between them."""
-    context = browser.new_context(locale="nl-NL")
-    asked: list[str] = []
-
-    def handle(route: Route) -> None:
-        asked.append(route.request.url)
-        _fulfil(route)
-
-    context.route(re.compile(rf"^https?://{re.escape(EXIT_HOST)}/.*"), handle)
-    yield context, asked
-    context.close()
 
 
 def press_shift_three_times(page: Page) -> None:
@@ -263,35 +313,38 @@ def click_the_link(page: Page) -> None:
 @pytest.mark.parametrize("in_page_link", [False, True], ids=["", "after-an-in-page-link"])
 @pytest.mark.parametrize("how", [click_the_link, press_enter_on_the_link, press_shift_three_times], ids=lambda f: f.__name__)
 def test_leaving_from_a_check_in_its_third_question_back_does_not_return(
-    exit_context: tuple[BrowserContext, list[str]], base_url: str, how: Any, in_page_link: bool
+    tab: Page, base_url: str, how: Any, in_page_link: bool
 ) -> None:
-    context, asked = exit_context
-    page = context.new_page()
-    try:
-        open_page(page, base_url, "/")
-        open_page(page, base_url, "/afwegingskader/")
-        root = page.locator('[data-check="afwegingskader"]')
-        page.wait_for_function("() => document.querySelector('[data-check]').dataset.python === 'ready'", timeout=90_000)
-        for question in ("afweging-1", "afweging-2"):
-            root.locator(f'form[data-question="{question}"]').get_by_label("Ja", exact=True).check()
-            root.get_by_role("button", name="Volgende", exact=True).click()
-        third = checks.get("afwegingskader").step(["ja", "ja"]).id
-        root.locator(f'form[data-question="{third}"]').wait_for()
-        if in_page_link:
-            # A link within the page (here the table of contents) adds an entry of this page.
-            page.locator(".md-sidebar--secondary a[href$='#het-hele-schema']").click()
-            page.wait_for_function("() => location.hash === '#het-hele-schema'")
-        asked.clear()
+    page = tab
+    # Playwright turns a tab's HTTP cache off once a route is set there, so
+    # the route to the neutral site comes just before leaving: Python's files
+    # come from the profile's cache. Until then, any request to the neutral
+    # site is recorded all the same (a listener, no route), and fails the test.
+    early = []
+    page.on("request", lambda request: early.append(request.url) if urlsplit(request.url).netloc == EXIT_HOST else None)
+    open_page(page, base_url, "/")
+    open_page(page, base_url, "/afwegingskader/")
+    root = page.locator('[data-check="afwegingskader"]')
+    page.wait_for_function("() => document.querySelector('[data-check]').dataset.python === 'ready'", timeout=90_000)
+    for question in ("afweging-1", "afweging-2"):
+        root.locator(f'form[data-question="{question}"]').get_by_label("Ja", exact=True).check()
+        root.get_by_role("button", name="Volgende", exact=True).click()
+    third = checks.get("afwegingskader").step(["ja", "ja"]).id
+    root.locator(f'form[data-question="{third}"]').wait_for()
+    if in_page_link:
+        # A link within the page (here the table of contents) adds an entry of this page.
+        page.locator(".md-sidebar--secondary a[href$='#het-hele-schema']").click()
+        page.wait_for_function("() => location.hash === '#het-hele-schema'")
+    assert early == [], f"asked for the neutral site before leaving: {early}"
+    neutral = intercept_neutral_site(page)
 
-        how(page)
+    how(page)
 
-        left_the_site(page)
-        assert asked == [EXIT_URL]
-        page.go_back()
-        page.wait_for_load_state("load")
-        assert page.url == base_url, f"Back returned to {page.url}, not to the page before"
-    finally:
-        page.close()
+    left_the_site(page)
+    assert neutral == [EXIT_URL]
+    page.go_back()
+    page.wait_for_load_state("load")
+    assert page.url == base_url, f"Back returned to {page.url}, not to the page before"
 
 
 def test_a_build_without_an_exit_address_stops_and_says_why(tmp_path: Path) -> None:
