@@ -35,7 +35,7 @@ from tests.support.audit import CONCERNS, NARROW_TAB_PAGES, audit_pages, axe_aud
 from tests.support.pages import assert_no_failures, new_context, open_page, pages_to_audit
 from tests.support.reflow import DESKTOP, NARROW
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 
 # --- Helpers ----------------------------------------------------------------------

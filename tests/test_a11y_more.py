@@ -14,7 +14,7 @@ from playwright.sync_api import Browser
 from tests.support.audit import CONCERNS, audit_pages
 from tests.support.pages import assert_no_failures, pages_to_audit
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 
 @pytest.fixture(scope="module")

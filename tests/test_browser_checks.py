@@ -48,7 +48,7 @@ from tests.support.browser import (
 )
 from tests.support.reflow import DESKTOP, ZOOM_FACTOR, reflow_problems
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 # What the page says once the summary is on the clipboard (mdx-check.mjs).
 COPIED = "Het verslag is gekopieerd. Plak het in het dossier."

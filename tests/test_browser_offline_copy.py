@@ -28,7 +28,7 @@ from tests.support.deploys import deployed, mark_page, uploaded
 from tests.support.host import Host, hosting
 from tests.support.offline import relay_runtime_stored, wait_until_runtime_stored
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 FIRST_VISIT_BUDGET = 2_000_000
 RUNTIME_PATH = "/" + service_worker.RUNTIME_PREFIX

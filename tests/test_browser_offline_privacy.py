@@ -42,7 +42,7 @@ from tests.support.browser import (
 from tests.support.offline import host_that_goes_down, relay_runtime_stored, wait_until_runtime_stored
 from tests.support.site import site_pages
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 NOTHING_STORED = {"localStorage": 0, "sessionStorage": 0, "cookies": "", "indexedDB": []}
 

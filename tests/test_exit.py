@@ -20,7 +20,7 @@ import checks
 from tests.support.browser import HeldWasm, PageWatch
 from tests.support.site import config, content_pages, copy_project, nav_addresses
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 EXIT_URL = config().extra["exit_url"]
 EXIT_HOST = urlsplit(EXIT_URL).netloc

@@ -29,6 +29,7 @@ def assert_prints_on_one_a4_without_the_answers(page: Page, case: practice.Case)
 
 
 @pytest.mark.browser
+@pytest.mark.long
 def test_each_case_prints_on_one_a4_and_walks_through_its_check_beside_the_case(
     page: Page, watch: PageWatch, base_url: str
 ) -> None:
