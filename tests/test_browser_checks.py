@@ -155,6 +155,10 @@ class CheckTabs:
         """The check's tab, showing its first question with Python ready."""
         check = checks.get(name)
         page = self.pages.get(name)
+        if page is not None:
+            # A tab behind another gets no animation frames: what waits for
+            # one (focus, the theme, Playwright's own checks) would stall.
+            page.bring_to_front()
         shown = page.evaluate(SHOWN, name) if page is not None else None
         if shown == "outcome":
             check_root(page, name).get_by_role("button", name="Opnieuw beginnen", exact=True).click()
