@@ -31,7 +31,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.flaky(reruns=1))
-    # pytest-xdist hands out whole files in the order of their first test.
+    # pytest-xdist hands out whole files in the order of their first test
+    # (with --no-loadscope-reorder, pyproject.toml; by default it puts the
+    # files with the most tests first, whatever they cost).
     # Files that never need the built site go first: they run while the site
     # is built in the background (pytest_sessionstart). Then the long files,
     # so that the short ones fill in at the end and the workers finish
@@ -165,6 +167,34 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 def watch(context: BrowserContext, base_url: str) -> PageWatch:
     watch = PageWatch(origin=base_url)
     watch.attach(context)
+    return watch
+
+
+@pytest.fixture(scope="module")
+def shared_profile(browser: Browser) -> Iterator[BrowserContext]:
+    """One profile for a whole test file, for files whose tests cannot pass or
+    fail on another's account (each such file says why): each test gets a tab
+    of its own (``shared_tab``) and a watch that attaches once the tabs of
+    earlier tests are closed (``shared_watch``); the site writes nothing to a
+    profile. A fresh profile costs about a CPU-second before its first page
+    (README, "Make test"). No service worker: its install would only compete
+    for the CPU (tests/test_browser_offline_*.py cover it)."""
+    context = browser.new_context(locale="nl-NL", service_workers="block")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def shared_tab(shared_profile: BrowserContext) -> Iterator[Page]:
+    page = shared_profile.new_page()
+    yield page
+    page.close()
+
+
+@pytest.fixture
+def shared_watch(shared_profile: BrowserContext, base_url: str) -> PageWatch:
+    watch = PageWatch(origin=base_url)
+    watch.attach(shared_profile)
     return watch
 
 

@@ -30,7 +30,7 @@ from tests.support.browser import (
     walk,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 
 

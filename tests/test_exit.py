@@ -31,33 +31,20 @@ def _fulfil(route: Route) -> None:
     route.fulfill(status=200, content_type="text/html; charset=utf-8", body=NEUTRAL_PAGE)
 
 
-@pytest.fixture(scope="module")
-def profile(browser: Browser) -> Iterator[BrowserContext]:
-    """One profile for the tests below, each in a tab of its own (its own
-    history) with its own route to the neutral site: the site writes nothing
-    to a profile, so no test can pass or fail on another's account, and the
-    site's files (Python's too) are warm after the first test. The service
-    worker is blocked: these tests judge the page in the tab (its keys, its
-    links, its history), not the offline copy (tests/test_browser_offline_*.py),
-    whose install would only compete for the CPU."""
-    context = browser.new_context(locale="nl-NL", service_workers="block")
-    yield context
-    context.close()
+# The tests below share one profile (tests/conftest.py's shared_profile), each
+# in a tab of its own (its own history) with its own route to the neutral
+# site: the site writes nothing to a profile, so no test can pass or fail on
+# another's account, and the site's files (Python's too) are warm after the
+# first test. They judge the page in the tab (its keys, its links, its
+# history), not the offline copy.
+@pytest.fixture
+def tab(shared_tab: Page) -> Page:
+    return shared_tab
 
 
 @pytest.fixture
-def tab(profile: BrowserContext) -> Iterator[Page]:
-    page = profile.new_page()
-    yield page
-    page.close()
-
-
-@pytest.fixture
-def watch(profile: BrowserContext, base_url: str) -> PageWatch:
-    """What the test's tab does (the tabs of earlier tests are closed by now)."""
-    watch = PageWatch(origin=base_url)
-    watch.attach(profile)
-    return watch
+def watch(shared_watch: PageWatch) -> PageWatch:
+    return shared_watch
 
 
 def intercept_neutral_site(target: Page | BrowserContext) -> list[str]:
@@ -184,7 +171,7 @@ def test_each_shift_press_is_announced_and_leaving_hides_the_page(
 @pytest.fixture
 def clock_tab(browser: Browser) -> Iterator[Page]:
     """A profile of its own: Playwright installs a page's clock in its whole
-    profile. No service worker, as in ``profile``."""
+    profile. No service worker, as in tests/conftest.py's ``shared_profile``."""
     context = browser.new_context(locale="nl-NL", service_workers="block")
     yield context.new_page()
     context.close()

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Page
 
 import checks
 from checks.render import outcome_html, record_text
@@ -34,32 +34,20 @@ CHROME = [
 ]
 
 
-@pytest.fixture(scope="module")
-def profile(browser: Browser) -> Iterator[BrowserContext]:
-    """One profile for this file's tests, each in a tab of its own: media,
-    viewport and the outcome put in place all belong to the tab, and the site
-    writes nothing to a profile, so no test can pass or fail on another's
-    account. No service worker: printing is about the stylesheet, and the
-    offline copy's install would only compete for the CPU."""
-    context = browser.new_context(locale="nl-NL", service_workers="block")
-    yield context
-    context.close()
-
-
 @pytest.fixture
-def page(profile: BrowserContext) -> Iterator[Page]:
-    """A new tab in ``profile`` (instead of tests/conftest.py's fresh profile).
+def page(shared_tab: Page) -> Iterator[Page]:
+    """A tab of tests/conftest.py's shared_profile: media, viewport and the
+    outcome put in place all belong to the tab, and printing is about the
+    stylesheet, not the offline copy.
     On a check page Python stays loading: its WebAssembly is held back (never
     answered), so its start costs no CPU. Printing is about the stylesheet,
     which treats a loading check as a ready one (only data-python="failed"
     changes it, and a held request never fails)."""
-    page = profile.new_page()
     wasm = HeldWasm()
-    page.route("**/*.wasm", wasm.handle)
-    yield page
+    shared_tab.route("**/*.wasm", wasm.handle)
+    yield shared_tab
     for route in wasm.held:  # answered, so Playwright has no route pending at the close
         route.abort()
-    page.close()
 
 
 def open_for_print(page: Page, base_url: str, address: str) -> None:

@@ -12,9 +12,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sitebuild import runtime
 
 ROOT = Path(__file__).resolve().parent.parent
+# A build from an empty cache: tens of seconds of CPU, best started early.
+pytestmark = pytest.mark.long
 
 
 def build(site: Path, cache: Path) -> None:

@@ -50,8 +50,10 @@ def node() -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, node: str) -> Path:
-    """The runtime folder of a site, built the way the hook builds it."""
+def built(tmp_path_factory: pytest.TempPathFactory, node: str, site_dir: Path) -> Path:
+    """The runtime folder of a site, built the way the hook builds it. After
+    the run's own build (``site_dir``): on a fresh clone the stdlib is then
+    compiled once, not a second time beside that build."""
     site = tmp_path_factory.mktemp("site")
     return runtime.install(site, ROOT)
 

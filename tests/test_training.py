@@ -8,11 +8,9 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from typing import Iterator
-
 import pytest
 import zxingcpp
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Page
 
 from tests.support import png
 from tests.support.browser import PageWatch
@@ -30,34 +28,17 @@ from tests.support.site import (
 TRAINERS = "/trainers/"
 
 
-@pytest.fixture(scope="module")
-def profile(browser: Browser) -> Iterator[BrowserContext]:
-    """One profile for this file's browser tests, each in a tab of its own:
-    the site writes nothing to a profile, and each test's watch attaches when
-    the tabs of earlier tests are closed, so no test can pass or fail on
-    another's account. No service worker: a redirect is judged on a first
-    visit (no worker controls it yet either way), and the trainers' page on
-    its markup and print styles; the offline copy's install would only
-    compete for the CPU."""
-    context = browser.new_context(locale="nl-NL", service_workers="block")
-    yield context
-    context.close()
+# One profile for this file's browser tests (tests/conftest.py's shared_profile):
+# a redirect is judged on a first visit (no service worker controls it either
+# way), and the trainers' page on its markup and print styles.
+@pytest.fixture
+def page(shared_tab: Page) -> Page:
+    return shared_tab
 
 
 @pytest.fixture
-def page(profile: BrowserContext) -> Iterator[Page]:
-    """A new tab in ``profile`` (instead of tests/conftest.py's fresh profile)."""
-    page = profile.new_page()
-    yield page
-    page.close()
-
-
-@pytest.fixture
-def watch(profile: BrowserContext, base_url: str) -> PageWatch:
-    """What the test's tab does (instead of tests/conftest.py's, on a fresh profile)."""
-    watch = PageWatch(origin=base_url)
-    watch.attach(profile)
-    return watch
+def watch(shared_watch: PageWatch) -> PageWatch:
+    return shared_watch
 
 
 def resolve(site_dir: Path, address: str, hops: int = 0) -> tuple[str, str]:
