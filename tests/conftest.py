@@ -165,9 +165,7 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
 
 @pytest.fixture
 def watch(context: BrowserContext, base_url: str) -> PageWatch:
-    watch = PageWatch(origin=base_url)
-    watch.attach(context)
-    return watch
+    return PageWatch.of(context, base_url)
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +175,7 @@ def shared_profile(browser: Browser) -> Iterator[BrowserContext]:
     of its own (``shared_tab``) and a watch that attaches once the tabs of
     earlier tests are closed (``shared_watch``); the site writes nothing to a
     profile. A fresh profile costs about a CPU-second before its first page
-    (README, "Make test"). No service worker: its install would only compete
+    (README, on the tests). No service worker: its install would only compete
     for the CPU (tests/test_browser_offline_*.py cover it)."""
     context = browser.new_context(locale="nl-NL", service_workers="block")
     yield context
@@ -193,9 +191,7 @@ def shared_tab(shared_profile: BrowserContext) -> Iterator[Page]:
 
 @pytest.fixture
 def shared_watch(shared_profile: BrowserContext, base_url: str) -> PageWatch:
-    watch = PageWatch(origin=base_url)
-    watch.attach(shared_profile)
-    return watch
+    return PageWatch.of(shared_profile, base_url)
 
 
 @pytest.fixture

@@ -53,8 +53,7 @@ def no_js_profile(browser: Browser) -> Iterator[BrowserContext]:
 
 @pytest.fixture
 def no_js(no_js_profile: BrowserContext, base_url: str) -> Iterator[tuple[Page, PageWatch]]:
-    watch = PageWatch(origin=base_url)
-    watch.attach(no_js_profile)
+    watch = PageWatch.of(no_js_profile, base_url)
     page = no_js_profile.new_page()
     yield page, watch
     page.close()

@@ -61,8 +61,7 @@ def keyboard_tab(browser: Browser, base_url: str) -> Iterator[tuple[Page, PageWa
     on this port (as on the real host), so a link within the page that the
     theme took for a page change would swap the check away."""
     context = new_context(browser, DESKTOP)
-    watch = PageWatch(origin=base_url)
-    watch.attach(context)
+    watch = PageWatch.of(context, base_url)
     instant_navigation_on_this_port(context, base_url)
     yield context.new_page(), watch
     context.close()

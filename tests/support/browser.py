@@ -62,6 +62,13 @@ class PageWatch:
     # Responses with an HTTP error status, so "Failed to load resource" names its URL.
     bad_responses: list[str] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, context: BrowserContext, origin: str) -> PageWatch:
+        """A watch on everything ``context`` does from now on."""
+        watch = cls(origin=origin)
+        watch.attach(context)
+        return watch
+
     def attach(self, context: BrowserContext) -> None:
         context.on("request", self._on_request)
         context.on("console", self._on_console)
@@ -127,8 +134,7 @@ def new_watched_context(browser: Browser, origin: str, **options: Any) -> tuple[
     """A fresh profile like the ``context`` fixture, with options (no JavaScript,
     no service worker...), recorded by its own PageWatch. The caller closes it."""
     context = browser.new_context(locale="nl-NL", **options)
-    watch = PageWatch(origin=origin)
-    watch.attach(context)
+    watch = PageWatch.of(context, origin)
     return context, watch
 
 
