@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from sitebuild import service_worker
 
@@ -39,7 +40,8 @@ from tests.support.browser import (
     wait_for_service_worker,
     walk,
 )
-from tests.support.offline import host_that_goes_down, relay_runtime_stored, wait_until_runtime_stored
+from tests.support.host import hosting
+from tests.support.offline import relay_runtime_stored, wait_until_runtime_stored
 from tests.support.site import site_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.long]
@@ -91,12 +93,12 @@ def test_every_page_and_each_check_work_offline_after_a_check_page_and_nothing_l
     check_pages = {check_page(name): name for name in checks.names()}
     assert len(pages) > 10 and set(check_pages) <= set(pages)
 
-    with host_that_goes_down(site_dir) as (base_url, go_down):
+    with hosting(site_dir) as (base_url, host):
         context, watch = new_watched_context(browser, base_url)
         try:
             relay_runtime_stored(context)
             page = context.new_page()
-            walk_every_page(page, watch, base_url, site_dir, pages, check_pages, go_down)
+            walk_every_page(page, watch, base_url, site_dir, pages, check_pages, host.go_down)
         finally:
             context.close()
 
@@ -135,6 +137,9 @@ def walk_every_page(
 
     # --- From here on the host answers nothing: the service worker must.
     go_down()
+    # The host is really gone: a request no service worker sees gets no answer.
+    with pytest.raises(PlaywrightError):
+        page.request.get(base_url, timeout=10_000)
     failed_before = len(watch.failed)
 
     for relative in pages:

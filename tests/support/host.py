@@ -62,9 +62,16 @@ class Host:
     # Notified on every new entry of the log (wait_for).
     logged: threading.Condition = field(init=False)
     _gzipped: dict[tuple[Path, int, int], bytes] = field(default_factory=dict)
+    # Set by go_down: from then on every connection closes unanswered.
+    down: threading.Event = field(default_factory=threading.Event)
 
     def __post_init__(self) -> None:
         self.logged = threading.Condition(self.lock)
+
+    def go_down(self) -> None:
+        """Answer nothing from now on, as a host that cannot be reached. The
+        port stays taken, so no other server can answer in its place."""
+        self.down.set()
 
     def deploy(self, directory: Path) -> None:
         """Serve another build from now on, as a host does after an upload."""
@@ -129,6 +136,9 @@ class _HostHandler(StaticHandler):
         self.wfile = _CountingWriter(self.wfile)  # type: ignore[assignment]
 
     def handle_one_request(self) -> None:
+        if self.host.down.is_set():
+            self.close_connection = True
+            return
         self.wfile.count = 0  # type: ignore[attr-defined]
         self._status = 0
         super().handle_one_request()
